@@ -1,0 +1,112 @@
+"""The one Settings object: defaults < config file (TOML) < AFTERVIEW_* environment < flags.
+
+Each key is declared once here, with its default and description; docs/configuration.md is
+generated from these declarations (and a test keeps it in step).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import AwareDatetime, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from afterview.domain.errors import InvalidInput
+
+APP_NAME = "afterview"
+
+
+def default_config_dir() -> Path:
+    """AFTERVIEW_CONFIG_DIR, else the platform's user config folder."""
+    configured = os.environ.get("AFTERVIEW_CONFIG_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+class Settings(BaseSettings):
+    """Afterview's settings. Environment variables are the key upper-cased with AFTERVIEW_."""
+
+    model_config = SettingsConfigDict(env_prefix="AFTERVIEW_", extra="forbid", frozen=True)
+
+    config_dir: Path = Field(
+        default_factory=default_config_dir,
+        description="Folder of config.toml and of your own templates.",
+    )
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Folder of the SQLite database and backups.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the database; empty means SQLite in data_dir. "
+        "PostgreSQL: postgresql://user:password@host/dbname.",
+    )
+    busy_timeout_ms: int = Field(
+        default=5000, ge=0, description="How long SQLite waits for a lock, in milliseconds."
+    )
+    now: AwareDatetime | None = Field(
+        default=None,
+        description="Fix the current time (ISO 8601 with an offset), for demos, tests and "
+        "reproducing a report. Empty means the real clock.",
+    )
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.toml"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "afterview.db"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=default_config_dir() / "config.toml")
+        return init_settings, env_settings, toml
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from every source; a bad value becomes an error that names its key."""
+    try:
+        return Settings(**overrides)
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidInput(f"{default_config_dir() / 'config.toml'}: {error}") from None
+    except ValidationError as error:
+        problem = error.errors()[0]
+        key = ".".join(str(part) for part in problem["loc"]) or "settings"
+        source = default_config_dir() / "config.toml"
+        raise InvalidInput(
+            f"Setting {key!r} (in {source} or AFTERVIEW_{key.upper()}): {problem['msg']}.",
+            field=key,
+        ) from None
+
+
+def current_time(settings: Settings) -> datetime:
+    """The fixed `now` of the settings, else the real clock (aware)."""
+    from datetime import UTC
+
+    return settings.now.astimezone(UTC) if settings.now is not None else datetime.now(UTC)

@@ -1,0 +1,28 @@
+"""People: interviewers, recruiters, references and the rest of the network."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact:
+    id: int
+    uid: UUID
+    name: str
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    company_id: int | None = None
+    company_name: str | None = None
+    title: str = ""
+    origin: str = "manual"
+    notes: str = ""
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def label(self) -> str:
+        where = ", ".join(part for part in (self.title, self.company_name or "") if part)
+        return f"{self.name} ({where})" if where else self.name

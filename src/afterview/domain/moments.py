@@ -1,0 +1,112 @@
+"""Dates and times as people type them: 'tomorrow 14:00', '2026-12-03 10:30 Europe/Berlin'.
+
+Every result is an aware datetime in UTC plus the IANA zone it was meant in, so that the
+original wall-clock time can always be shown again.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from afterview.domain.errors import InvalidInput
+from afterview.domain.values import check_time_zone
+
+_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_HAS_TIME = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\bnoon\b|\bmidnight\b|\bnow\b", re.IGNORECASE
+)
+_DURATION = re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*(?:m|min)?)?$", re.IGNORECASE)
+_EXAMPLES = "try 'tomorrow 14:00', 'fri 9am' or '2026-12-03 10:30 Europe/Berlin'"
+
+
+def parse_moment(
+    text: str, *, now: datetime, zone: str, field: str = "when"
+) -> tuple[datetime, str]:
+    """The moment `text` names, in UTC, and the zone it was given in (default `zone`).
+
+    A trailing IANA zone name overrides the default. A time of day is required.
+    """
+    words, zone = _split_zone(text, zone, field)
+    local = _parse_local(words, now=now, zone=zone, field=field)
+    if not _HAS_TIME.search(words):
+        raise InvalidInput(f"Give a time of day with {text!r}; {_EXAMPLES}.", field=field)
+    return _to_utc(local, zone, text, field), zone
+
+
+def parse_day(text: str, *, now: datetime, zone: str, field: str = "date") -> date:
+    """The calendar day `text` names ('yesterday', '2026-11-02', '3 Nov')."""
+    words, zone = _split_zone(text, zone, field)
+    return _parse_local(words, now=now, zone=zone, field=field).date()
+
+
+def parse_duration(text: str, field: str = "duration") -> timedelta:
+    """'45m', '1h', '1h30m', '90' (minutes) → a timedelta."""
+    match = _DURATION.match(text.strip())
+    if not text.strip() or not match or not (match["h"] or match["m"]):
+        raise InvalidInput(f"Cannot read the duration {text!r}; write 45m, 1h or 1h30m.", field=field)
+    minutes = int(match["h"] or 0) * 60 + int(match["m"] or 0)
+    if minutes <= 0:
+        raise InvalidInput("The duration must be longer than zero.", field=field)
+    return timedelta(minutes=minutes)
+
+
+def _split_zone(text: str, zone: str, field: str) -> tuple[str, str]:
+    words = text.strip()
+    if not words:
+        raise InvalidInput(f"The {field} must not be empty; {_EXAMPLES}.", field=field)
+    head, _, last = words.rpartition(" ")
+    if head and ("/" in last or last.upper() in {"UTC", "GMT"}):
+        name = "UTC" if last.upper() in {"UTC", "GMT"} else last
+        check_time_zone(name, field="time_zone")
+        return head.strip(), name
+    check_time_zone(zone, field="time_zone")
+    return words, zone
+
+
+def _parse_local(words: str, *, now: datetime, zone: str, field: str) -> datetime:
+    """A naive wall-clock datetime in `zone`."""
+    if _ISO.match(words):
+        try:
+            return datetime.fromisoformat(_pad_iso(words))
+        except ValueError as error:
+            raise InvalidInput(f"Impossible date {words!r}: {error}.", field=field) from None
+    import dateparser
+
+    base = now.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    parsed = dateparser.parse(
+        words,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "future",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "DATE_ORDER": "DMY",
+        },
+    )
+    if parsed is None:
+        raise InvalidInput(f"Cannot read {words!r} as a date; {_EXAMPLES}.", field=field)
+    return parsed
+
+
+def _pad_iso(words: str) -> str:
+    day, _, clock = words.replace("T", " ").partition(" ")
+    year, month, dom = day.split("-")
+    padded = f"{year}-{int(month):02d}-{int(dom):02d}"
+    if clock:
+        hour, rest = clock.split(":", 1)
+        padded += f" {int(hour):02d}:{rest}"
+    return padded
+
+
+def _to_utc(local: datetime, zone: str, text: str, field: str) -> datetime:
+    tz = ZoneInfo(zone)
+    aware = local.replace(tzinfo=tz)
+    in_utc = aware.astimezone(UTC)
+    if in_utc.astimezone(tz).replace(tzinfo=None) != local:
+        raise InvalidInput(
+            f"{text!r} does not exist in {zone}: the clocks jump forward at that hour.",
+            field=field,
+        )
+    return in_utc

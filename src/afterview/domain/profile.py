@@ -1,0 +1,15 @@
+"""The job seeker: who they are, where they live (for dates), what they look for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Profile:
+    name: str
+    email: str
+    time_zone: str
+    country: str
+    subdivision: str | None = None
+    target_roles: tuple[str, ...] = ()

@@ -1,0 +1,1 @@
+"""File formats and network adapters, each behind an interface the services own."""

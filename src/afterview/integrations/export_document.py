@@ -1,0 +1,189 @@
+"""The JSON export document: its schema (version 1), reading it strictly, writing it atomically.
+
+The shape is documented in docs/export-format.md. Records refer to each other by `uid`; the
+`id` of each record is kept so that a restore into an empty database keeps every number.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+
+from afterview.domain.errors import ParseError
+from afterview.domain.events import EventKind, SubjectKind
+from afterview.domain.interviews import InterviewKind
+from afterview.domain.stages import Stage
+
+FORMAT = "afterview-export"
+VERSION = 1
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProfileDoc(_Strict):
+    name: str
+    email: str
+    time_zone: str
+    country: str
+    subdivision: str | None
+    target_roles: list[str]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class CompanyDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    name: str = Field(min_length=1)
+    aliases: list[str]
+    domains: list[str]
+    notes: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class SalaryDoc(_Strict):
+    min: int | None
+    max: int | None
+    currency: str | None
+
+
+class ApplicationDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    company: UUID
+    role: str = Field(min_length=1)
+    stage: Stage
+    priority: Literal["low", "normal", "high"]
+    link: str
+    source: str
+    location: str
+    salary: SalaryDoc
+    applied_on: date | None
+    notes: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    stage_changed_at: AwareDatetime
+
+
+class ContactDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    name: str = Field(min_length=1)
+    emails: list[str]
+    phones: list[str]
+    company: UUID | None
+    title: str
+    origin: str
+    notes: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class InterviewDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    application: UUID
+    round: int = Field(ge=1, le=20)
+    kind: InterviewKind
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    time_zone: str
+    location: str
+    interviewers: list[UUID]
+    next_step_said: str
+    notes: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class SubjectDoc(_Strict):
+    kind: SubjectKind
+    uid: UUID | None  # None for the profile
+
+
+class EventDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    subject: SubjectDoc
+    kind: EventKind
+    at: AwareDatetime
+    data: dict[str, Any]
+
+
+class ExportDocument(_Strict):
+    format: Literal["afterview-export"] = FORMAT
+    version: Literal[1] = VERSION
+    profile: ProfileDoc | None
+    companies: list[CompanyDoc]
+    contacts: list[ContactDoc]
+    applications: list[ApplicationDoc]
+    interviews: list[InterviewDoc]
+    events: list[EventDoc]
+
+
+def read_document(path: Path) -> ExportDocument:
+    """Parse and validate an export file; errors name the file and the JSON path."""
+    source = str(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ParseError(source, "file", "no such file") from None
+    except UnicodeDecodeError as error:
+        raise ParseError(source, f"byte {error.start}", "not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise ParseError(source, where, f"not valid JSON ({error.msg})") from None
+    return parse_document(raw, source)
+
+
+def parse_document(raw: object, source: str) -> ExportDocument:
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise ParseError(source, "$.format", f"not an Afterview export (expected {FORMAT!r})")
+    if raw.get("version") != VERSION:
+        raise ParseError(
+            source,
+            "$.version",
+            f"export version {raw.get('version')!r} cannot be read; this Afterview reads "
+            f"version {VERSION}",
+        )
+    try:
+        return ExportDocument.model_validate(raw)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        raise ParseError(source, json_path(problem["loc"]), problem["msg"]) from None
+
+
+def json_path(location: tuple[int | str, ...]) -> str:
+    """('applications', 3, 'stage') → '$.applications[3].stage'."""
+    path = "$"
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def dump_document(document: ExportDocument) -> str:
+    return json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_document(document: ExportDocument, path: Path) -> None:
+    """Write the document so that `path` holds either the old file or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(dump_document(document))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)

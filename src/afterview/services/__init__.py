@@ -1,0 +1,1 @@
+"""Use cases: the one Python API that every face (CLI, web, files) calls."""

@@ -1,0 +1,196 @@
+"""Applications: adding, editing, moving through stages, and showing with their history."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+from uuid import uuid4
+
+from sqlalchemy.orm import Session
+
+from afterview.domain.applications import Application, Priority, Salary
+from afterview.domain.events import Event, EventKind, SubjectKind
+from afterview.domain.interviews import Interview
+from afterview.domain.moments import parse_day
+from afterview.domain.stages import Stage, check_stage_change
+from afterview.domain.values import require_text
+from afterview.services.companies import company_named
+from afterview.services.timeline import record_changes, record_created, timeline
+from afterview.services.workspace import Workspace, resolve
+from afterview.store import applications as application_store
+from afterview.store import interviews as interview_store
+from afterview.store.events import append_event
+
+EDITABLE = ("company_name", "role", "priority", "link", "source", "location", "salary",
+            "applied_on", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationDetail:
+    application: Application
+    interviews: list[Interview]
+    timeline: list[Event]
+
+
+def find_application(session: Session, reference: str | int) -> Application:
+    return resolve(
+        session,
+        "application",
+        reference,
+        application_store.get_application,
+        application_store.application_candidates,
+    )
+
+
+def add_application(
+    ws: Workspace,
+    *,
+    company: str,
+    role: str,
+    stage: Stage = Stage.APPLIED,
+    priority: Priority = Priority.NORMAL,
+    link: str = "",
+    source: str = "",
+    location: str = "",
+    salary: Salary | None = None,
+    applied_on: str | None = None,
+    notes: str = "",
+) -> Application:
+    """Record an application; `applied_on` defaults to today unless it is only saved."""
+    now = ws.now()
+    with ws.ready().write() as session:
+        day = _day(ws, session, applied_on, now)
+        if day is None and stage != Stage.SAVED:
+            day = _day(ws, session, "today", now)
+        owner = company_named(session, company, now)
+        application = Application(
+            id=0,
+            uid=uuid4(),
+            company_id=owner.id,
+            company_name=owner.name,
+            role=require_text(role, "role"),
+            stage=stage,
+            priority=priority,
+            link=link.strip(),
+            source=source.strip(),
+            location=location.strip(),
+            salary=salary or Salary(),
+            applied_on=day,
+            notes=notes.strip(),
+            created_at=now,
+            updated_at=now,
+            stage_changed_at=now,
+        )
+        saved = application_store.save_application(session, application)
+        record_created(session, SubjectKind.APPLICATION, saved.id, now, f"stage {saved.stage}")
+        return saved
+
+
+def edit_application(
+    ws: Workspace,
+    reference: str | int,
+    *,
+    company: str | None = None,
+    role: str | None = None,
+    priority: Priority | None = None,
+    link: str | None = None,
+    source: str | None = None,
+    location: str | None = None,
+    salary: Salary | None = None,
+    applied_on: str | None = None,
+    notes: str | None = None,
+) -> Application:
+    """Change the given fields (None leaves a field alone, '' clears a text)."""
+    now = ws.now()
+    with ws.ready().write() as session:
+        current = find_application(session, reference)
+        owner = company_named(session, company, now) if company is not None else None
+        edited = replace(
+            current,
+            company_id=owner.id if owner else current.company_id,
+            company_name=owner.name if owner else current.company_name,
+            role=require_text(role, "role") if role is not None else current.role,
+            priority=priority if priority is not None else current.priority,
+            link=_text(link, current.link),
+            source=_text(source, current.source),
+            location=_text(location, current.location),
+            salary=salary if salary is not None else current.salary,
+            applied_on=(
+                _day(ws, session, applied_on, now) if applied_on is not None
+                else current.applied_on
+            ),
+            notes=_text(notes, current.notes),
+            updated_at=now,
+        )
+        if not record_changes(
+            session, SubjectKind.APPLICATION, current.id, now, _editable(current),
+            _editable(edited),
+        ):
+            return current
+        return application_store.save_application(session, edited)
+
+
+def change_stage(
+    ws: Workspace, reference: str | int, stage: Stage, *, note: str = ""
+) -> Application:
+    """Move an application to `stage`, with an event that says from where and why."""
+    now = ws.now()
+    with ws.ready().write() as session:
+        current = find_application(session, reference)
+        check_stage_change(current.stage, stage)
+        moved = replace(current, stage=stage, stage_changed_at=now, updated_at=now)
+        data: dict[str, Any] = {"from": str(current.stage), "to": str(stage)}
+        if note.strip():
+            data["note"] = note.strip()
+        append_event(session, SubjectKind.APPLICATION, current.id, EventKind.STAGE_CHANGED,
+                     now, data)
+        return application_store.save_application(session, moved)
+
+
+def list_applications(
+    ws: Workspace,
+    *,
+    stages: Collection[Stage] = (),
+    active: bool = False,
+    company: str | None = None,
+) -> list[Application]:
+    """Applications, most recently moved first; `active` keeps those not yet ended."""
+    wanted = set(stages) or ({s for s in Stage if s.is_active} if active else set())
+    with ws.ready().read() as session:
+        company_id = None
+        if company is not None:
+            from afterview.services.companies import find_company
+
+            company_id = find_company(session, company).id
+        return application_store.list_applications(
+            session, stages=wanted, company_id=company_id
+        )
+
+
+def show_application(ws: Workspace, reference: str | int) -> ApplicationDetail:
+    """The application with its interviews and the timeline of both."""
+    with ws.ready().read() as session:
+        application = find_application(session, reference)
+        interviews = interview_store.list_interviews(session, application_id=application.id)
+        subjects = [(SubjectKind.APPLICATION, application.id)]
+        subjects += [(SubjectKind.INTERVIEW, interview.id) for interview in interviews]
+        return ApplicationDetail(application, interviews, timeline(session, subjects))
+
+
+def _editable(application: Application) -> dict[str, object]:
+    values = {name: getattr(application, name) for name in EDITABLE}
+    salary = application.salary
+    values["salary"] = [salary.minimum, salary.maximum, salary.currency]
+    return values
+
+
+def _text(new: str | None, old: str) -> str:
+    return old if new is None else new.strip()
+
+
+def _day(ws: Workspace, session: Session, text: str | None, now: datetime) -> date | None:
+    if text is None or not text.strip():
+        return None
+    return parse_day(text, now=now, zone=ws.home_zone(session), field="applied_on")

@@ -1,0 +1,154 @@
+"""Contacts: adding, editing, finding, and each one's history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from uuid import uuid4
+
+from sqlalchemy.orm import Session
+
+from afterview.domain.contacts import Contact
+from afterview.domain.events import Event, SubjectKind
+from afterview.domain.interviews import Interview
+from afterview.domain.values import check_email, require_text, unique_texts
+from afterview.services.companies import company_named
+from afterview.services.timeline import record_changes, record_created, timeline
+from afterview.services.workspace import Workspace, resolve
+from afterview.store import contacts as contact_store
+from afterview.store import interviews as interview_store
+
+EDITABLE = ("name", "emails", "phones", "company_name", "title", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDetail:
+    contact: Contact
+    interviews: list[Interview]
+    timeline: list[Event]
+
+
+def find_contact(session: Session, reference: str | int) -> Contact:
+    return resolve(
+        session,
+        "contact",
+        reference,
+        contact_store.get_contact,
+        contact_store.contact_candidates,
+    )
+
+
+def new_contact(
+    session: Session,
+    now: datetime,
+    *,
+    name: str,
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+    company: str | None = None,
+    title: str = "",
+    notes: str = "",
+    origin: str = "manual",
+) -> Contact:
+    """Insert a contact inside an open transaction (used by other use cases too)."""
+    employer = company_named(session, company, now) if company and company.strip() else None
+    contact = Contact(
+        id=0,
+        uid=uuid4(),
+        name=require_text(name, "name"),
+        emails=unique_texts(check_email(email) for email in emails),
+        phones=unique_texts(phones),
+        company_id=employer.id if employer else None,
+        company_name=employer.name if employer else None,
+        title=title.strip(),
+        origin=origin,
+        notes=notes.strip(),
+        created_at=now,
+        updated_at=now,
+    )
+    saved = contact_store.save_contact(session, contact)
+    record_created(session, SubjectKind.CONTACT, saved.id, now, saved.label)
+    return saved
+
+
+def add_contact(
+    ws: Workspace,
+    *,
+    name: str,
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+    company: str | None = None,
+    title: str = "",
+    notes: str = "",
+) -> Contact:
+    now = ws.now()
+    with ws.ready().write() as session:
+        return new_contact(
+            session, now, name=name, emails=emails, phones=phones, company=company,
+            title=title, notes=notes,
+        )
+
+
+def edit_contact(
+    ws: Workspace,
+    reference: str | int,
+    *,
+    name: str | None = None,
+    emails: Sequence[str] | None = None,
+    phones: Sequence[str] | None = None,
+    company: str | None = None,
+    title: str | None = None,
+    notes: str | None = None,
+) -> Contact:
+    """Change the given fields; company '' detaches the contact from its company."""
+    now = ws.now()
+    with ws.ready().write() as session:
+        current = find_contact(session, reference)
+        employer_id, employer_name = current.company_id, current.company_name
+        if company is not None:
+            employer = company_named(session, company, now) if company.strip() else None
+            employer_id = employer.id if employer else None
+            employer_name = employer.name if employer else None
+        edited = replace(
+            current,
+            name=require_text(name, "name") if name is not None else current.name,
+            emails=(
+                unique_texts(check_email(e) for e in emails) if emails is not None
+                else current.emails
+            ),
+            phones=unique_texts(phones) if phones is not None else current.phones,
+            company_id=employer_id,
+            company_name=employer_name,
+            title=title.strip() if title is not None else current.title,
+            notes=notes.strip() if notes is not None else current.notes,
+            updated_at=now,
+        )
+        if not record_changes(session, SubjectKind.CONTACT, current.id, now,
+                              _editable(current), _editable(edited)):
+            return current
+        return contact_store.save_contact(session, edited)
+
+
+def list_contacts(
+    ws: Workspace, *, search: str = "", company: str | None = None
+) -> list[Contact]:
+    with ws.ready().read() as session:
+        company_id = None
+        if company is not None:
+            from afterview.services.companies import find_company
+
+            company_id = find_company(session, company).id
+        return contact_store.list_contacts(session, company_id=company_id, search=search)
+
+
+def show_contact(ws: Workspace, reference: str | int) -> ContactDetail:
+    with ws.ready().read() as session:
+        contact = find_contact(session, reference)
+        interviews = interview_store.list_interviews(session, contact_id=contact.id)
+        events = timeline(session, [(SubjectKind.CONTACT, contact.id)])
+        return ContactDetail(contact, interviews, events)
+
+
+def _editable(contact: Contact) -> dict[str, object]:
+    return {name: getattr(contact, name) for name in EDITABLE}

@@ -1,0 +1,183 @@
+"""Interviews: scheduling, editing and showing them with their panel and history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from uuid import uuid4
+
+from sqlalchemy.orm import Session
+
+from afterview.domain.contacts import Contact
+from afterview.domain.errors import NotFound
+from afterview.domain.events import Event, SubjectKind
+from afterview.domain.interviews import (
+    DEFAULT_DURATION,
+    Interview,
+    InterviewKind,
+    check_round,
+    check_times,
+)
+from afterview.domain.moments import parse_duration, parse_moment
+from afterview.services.applications import find_application
+from afterview.services.contacts import find_contact, new_contact
+from afterview.services.timeline import record_changes, record_created, timeline
+from afterview.services.workspace import Workspace, resolve
+from afterview.store import interviews as interview_store
+from afterview.store.applications import get_application
+
+EDITABLE = ("round", "kind", "starts_at", "ends_at", "time_zone", "location",
+            "interviewer_ids", "next_step_said", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewDetail:
+    interview: Interview
+    interviewers: list[Contact]
+    timeline: list[Event]
+
+
+def find_interview(session: Session, reference: str | int) -> Interview:
+    return resolve(
+        session,
+        "interview",
+        reference,
+        interview_store.get_interview,
+        interview_store.interview_candidates,
+    )
+
+
+def add_interview(
+    ws: Workspace,
+    *,
+    application: str | int,
+    starts: str,
+    duration: str | None = None,
+    round: int | None = None,  # noqa: A002 - the interview's round, as users say it
+    kind: InterviewKind = InterviewKind.VIDEO,
+    location: str = "",
+    interviewers: Sequence[str] = (),
+    next_step_said: str = "",
+    notes: str = "",
+) -> Interview:
+    """Schedule an interview. Interviewers are contacts by id or name; unknown names are
+    added as new contacts at the application's company."""
+    now = ws.now()
+    with ws.ready().write() as session:
+        owner = find_application(session, application)
+        starts_at, zone = parse_moment(starts, now=now, zone=ws.home_zone(session), field="starts")
+        ends_at = starts_at + (parse_duration(duration) if duration else DEFAULT_DURATION)
+        check_times(starts_at, ends_at)
+        earlier = interview_store.list_interviews(session, application_id=owner.id)
+        panel = _panel(session, interviewers, owner.company_name, now)
+        interview = Interview(
+            id=0,
+            uid=uuid4(),
+            application_id=owner.id,
+            application_label=owner.label,
+            round=check_round(round if round is not None else len(earlier) + 1),
+            kind=kind,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            time_zone=zone,
+            location=location.strip(),
+            interviewer_ids=tuple(contact.id for contact in panel),
+            next_step_said=next_step_said.strip(),
+            notes=notes.strip(),
+            created_at=now,
+            updated_at=now,
+        )
+        saved = interview_store.save_interview(session, interview)
+        record_created(
+            session, SubjectKind.INTERVIEW, saved.id, now, f"round {saved.round}, {saved.kind}"
+        )
+        return saved
+
+
+def edit_interview(
+    ws: Workspace,
+    reference: str | int,
+    *,
+    starts: str | None = None,
+    duration: str | None = None,
+    round: int | None = None,  # noqa: A002
+    kind: InterviewKind | None = None,
+    location: str | None = None,
+    interviewers: Sequence[str] | None = None,
+    next_step_said: str | None = None,
+    notes: str | None = None,
+) -> Interview:
+    """Change the given fields; a new start keeps the interview's length unless told."""
+    now = ws.now()
+    with ws.ready().write() as session:
+        current = find_interview(session, reference)
+        starts_at, zone = current.starts_at, current.time_zone
+        if starts is not None:
+            starts_at, zone = parse_moment(starts, now=now, zone=current.time_zone,
+                                           field="starts")
+        length = parse_duration(duration) if duration else current.ends_at - current.starts_at
+        check_times(starts_at, starts_at + length)
+        ids = current.interviewer_ids
+        if interviewers is not None:
+            owner = get_application(session, current.application_id)
+            ids = tuple(c.id for c in _panel(session, interviewers, owner.company_name, now))
+        edited = replace(
+            current,
+            round=check_round(round) if round is not None else current.round,
+            kind=kind or current.kind,
+            starts_at=starts_at,
+            ends_at=starts_at + length,
+            time_zone=zone,
+            location=location.strip() if location is not None else current.location,
+            interviewer_ids=ids,
+            next_step_said=(
+                next_step_said.strip() if next_step_said is not None else current.next_step_said
+            ),
+            notes=notes.strip() if notes is not None else current.notes,
+            updated_at=now,
+        )
+        if not record_changes(session, SubjectKind.INTERVIEW, current.id, now,
+                              _editable(current), _editable(edited)):
+            return current
+        return interview_store.save_interview(session, edited)
+
+
+def list_interviews(
+    ws: Workspace, *, application: str | None = None, upcoming: bool = False
+) -> list[Interview]:
+    with ws.ready().read() as session:
+        application_id = find_application(session, application).id if application else None
+        return interview_store.list_interviews(
+            session, application_id=application_id, since=ws.now() if upcoming else None
+        )
+
+
+def show_interview(ws: Workspace, reference: str | int) -> InterviewDetail:
+    from afterview.store.contacts import get_contact
+
+    with ws.ready().read() as session:
+        interview = find_interview(session, reference)
+        panel = [get_contact(session, contact_id) for contact_id in interview.interviewer_ids]
+        events = timeline(session, [(SubjectKind.INTERVIEW, interview.id)])
+        return InterviewDetail(interview, panel, events)
+
+
+def _panel(
+    session: Session, references: Sequence[str], company: str, now: datetime
+) -> list[Contact]:
+    panel: list[Contact] = []
+    for reference in references:
+        try:
+            contact = find_contact(session, reference)
+        except NotFound:
+            if reference.strip().isdigit():
+                raise
+            contact = new_contact(session, now, name=reference, company=company)
+        if contact.id not in {member.id for member in panel}:
+            panel.append(contact)
+    return panel
+
+
+def _editable(interview: Interview) -> dict[str, object]:
+    return {name: getattr(interview, name) for name in EDITABLE}

@@ -1,0 +1,61 @@
+"""Setting up and reading the job seeker's profile."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+
+from afterview.domain.events import SubjectKind
+from afterview.domain.profile import Profile
+from afterview.domain.values import (
+    check_email,
+    check_region,
+    check_time_zone,
+    require_text,
+    unique_texts,
+)
+from afterview.services.timeline import record_changes, record_created
+from afterview.services.workspace import Workspace
+from afterview.store import profile as profile_store
+
+PROFILE_SUBJECT_ID = 1
+
+
+def set_up_profile(
+    ws: Workspace,
+    *,
+    name: str,
+    email: str,
+    time_zone: str,
+    country: str,
+    subdivision: str | None = None,
+    target_roles: Sequence[str] = (),
+) -> Profile:
+    """Create or replace the profile; every value is checked before anything is written."""
+    check_time_zone(time_zone)
+    country_code, sub = check_region(country, subdivision)
+    profile = Profile(
+        name=require_text(name, "name"),
+        email=check_email(email),
+        time_zone=time_zone.strip(),
+        country=country_code,
+        subdivision=sub,
+        target_roles=unique_texts(target_roles),
+    )
+    now = ws.now()
+    with ws.ready().write() as session:
+        before = profile_store.get_profile(session)
+        profile_store.save_profile(session, profile, now)
+        if before is None:
+            record_created(session, SubjectKind.PROFILE, PROFILE_SUBJECT_ID, now, profile.name)
+        else:
+            record_changes(
+                session, SubjectKind.PROFILE, PROFILE_SUBJECT_ID, now, asdict(before),
+                asdict(profile),
+            )
+    return profile
+
+
+def get_profile(ws: Workspace) -> Profile | None:
+    with ws.ready().read() as session:
+        return profile_store.get_profile(session)

@@ -1,0 +1,59 @@
+"""What every use case needs: settings, the database and the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from afterview.config import Settings, current_time
+from afterview.domain.lookup import pick_one
+from afterview.store import profile as profile_store
+from afterview.store.database import Database, sqlite_url
+from afterview.store.schema import ensure_current
+
+T = TypeVar("T")
+
+
+@dataclass
+class Workspace:
+    settings: Settings
+    db: Database
+    _checked: bool = field(default=False, repr=False)
+
+    @classmethod
+    def open(cls, settings: Settings) -> Workspace:
+        url = settings.database_url or sqlite_url(settings.sqlite_path)
+        return cls(settings, Database(url, busy_timeout_ms=settings.busy_timeout_ms))
+
+    def now(self) -> datetime:
+        return current_time(self.settings)
+
+    def ready(self) -> Database:
+        """The database, created or checked against the schema on first use."""
+        if not self._checked:
+            ensure_current(self.db)
+            self._checked = True
+        return self.db
+
+    def home_zone(self, session: Session) -> str:
+        """The profile's time zone; UTC until `afterview init` sets one."""
+        profile = profile_store.get_profile(session)
+        return profile.time_zone if profile else "UTC"
+
+
+def resolve(
+    session: Session,
+    kind: str,
+    reference: str | int,
+    get: Callable[[Session, int], T],
+    candidates: Callable[[Session, str], Sequence[tuple[int, str, str]]],
+) -> T:
+    """The record `reference` names: an id, or a fragment of its name that only it matches."""
+    text = str(reference).strip()
+    if text.isdigit():
+        return get(session, int(text))
+    return get(session, pick_one(kind, text, candidates(session, text)))

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy rows, repositories that return domain records, migrations."""

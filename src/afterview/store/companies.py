@@ -1,0 +1,78 @@
+"""Companies in the store."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from afterview.domain.companies import Company
+from afterview.domain.errors import Conflict, NotFound
+from afterview.store.rows import CompanyRow
+
+
+def to_company(row: CompanyRow) -> Company:
+    return Company(
+        id=row.id,
+        uid=row.uid,
+        name=row.name,
+        aliases=tuple(row.aliases),
+        domains=tuple(row.domains),
+        notes=row.notes,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def get_company(session: Session, company_id: int) -> Company:
+    row = session.get(CompanyRow, company_id)
+    if row is None:
+        raise NotFound("company", company_id)
+    return to_company(row)
+
+
+def find_company_by_name(session: Session, name: str) -> Company | None:
+    """The company called `name` (case-insensitive), also matching its aliases."""
+    row = session.scalar(select(CompanyRow).where(CompanyRow.name_key == name.strip().casefold()))
+    if row is not None:
+        return to_company(row)
+    key = name.strip().casefold()
+    for company in list_companies(session):
+        if key in (alias.casefold() for alias in company.aliases):
+            return company
+    return None
+
+
+def list_companies(session: Session) -> list[Company]:
+    rows = session.scalars(select(CompanyRow).order_by(CompanyRow.name_key))
+    return [to_company(row) for row in rows]
+
+
+def company_candidates(session: Session) -> list[tuple[int, str, str]]:
+    """(id, searchable label, name) of every company; aliases are part of the label."""
+    return [
+        (company.id, " / ".join(company.names()), company.name)
+        for company in list_companies(session)
+    ]
+
+
+def save_company(session: Session, company: Company) -> Company:
+    """Insert (id 0) or update a company; its name must stay unique."""
+    clash = session.scalar(
+        select(CompanyRow.id).where(
+            CompanyRow.name_key == company.name.casefold(), CompanyRow.id != company.id
+        )
+    )
+    if clash is not None:
+        raise Conflict(f"There is already a company called {company.name!r} (company {clash}).")
+    row = session.get(CompanyRow, company.id) if company.id else None
+    if row is None:
+        row = CompanyRow(id=company.id or None, uid=company.uid, created_at=company.created_at)
+        session.add(row)
+    row.name = company.name
+    row.name_key = company.name.casefold()
+    row.aliases = list(company.aliases)
+    row.domains = list(company.domains)
+    row.notes = company.notes
+    row.updated_at = company.updated_at
+    session.flush()
+    return to_company(row)

@@ -1,0 +1,84 @@
+"""Contacts in the store."""
+
+from __future__ import annotations
+
+from sqlalchemy import String, cast, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from afterview.domain.contacts import Contact
+from afterview.domain.errors import NotFound
+from afterview.domain.lookup import fragment_tokens
+from afterview.store.rows import CompanyRow, ContactRow
+
+
+def to_contact(row: ContactRow) -> Contact:
+    return Contact(
+        id=row.id,
+        uid=row.uid,
+        name=row.name,
+        emails=tuple(row.emails),
+        phones=tuple(row.phones),
+        company_id=row.company_id,
+        company_name=row.company.name if row.company else None,
+        title=row.title,
+        origin=row.origin,
+        notes=row.notes,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def get_contact(session: Session, contact_id: int) -> Contact:
+    row = session.get(ContactRow, contact_id)
+    if row is None:
+        raise NotFound("contact", contact_id)
+    return to_contact(row)
+
+
+def list_contacts(
+    session: Session, *, company_id: int | None = None, search: str = ""
+) -> list[Contact]:
+    """Contacts by name; `search` keeps those whose name, title, company or e-mail has it."""
+    query = select(ContactRow).outerjoin(CompanyRow).order_by(func.lower(ContactRow.name))
+    if company_id is not None:
+        query = query.where(ContactRow.company_id == company_id)
+    for token in fragment_tokens(search):
+        query = query.where(_searchable().contains(token, autoescape=True))
+    return [to_contact(row) for row in session.scalars(query)]
+
+
+def contact_candidates(session: Session, fragment: str) -> list[tuple[int, str, str]]:
+    """(id, label, name) of contacts matching every word of `fragment`."""
+    return [(c.id, c.label, c.name) for c in list_contacts(session, search=fragment)]
+
+
+def _searchable() -> ColumnElement[str]:
+    return func.lower(
+        ContactRow.name
+        + " "
+        + ContactRow.title
+        + " "
+        + func.coalesce(CompanyRow.name, "")
+        + " "
+        + cast(ContactRow.emails, String)
+    )
+
+
+def save_contact(session: Session, contact: Contact) -> Contact:
+    """Insert (id 0) or update a contact and return it as stored."""
+    row = session.get(ContactRow, contact.id) if contact.id else None
+    if row is None:
+        row = ContactRow(id=contact.id or None, uid=contact.uid, created_at=contact.created_at)
+        session.add(row)
+    row.name = contact.name
+    row.emails = list(contact.emails)
+    row.phones = list(contact.phones)
+    row.company_id = contact.company_id
+    row.title = contact.title
+    row.origin = contact.origin
+    row.notes = contact.notes
+    row.updated_at = contact.updated_at
+    session.flush()
+    session.refresh(row, ["company"])
+    return to_contact(row)

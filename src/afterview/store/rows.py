@@ -1,0 +1,163 @@
+"""The tables. Each Row class maps one table; repositories turn rows into domain records.
+
+Room is left for Action, Draft, SelfReview, ReferenceUse and Offer: later revisions add them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from afterview.store.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
+        datetime: UTCDateTime(),
+        uuid.UUID: Uuid(),
+        list[str]: JSON(),
+        dict[str, Any]: JSON(),
+        str: String(),
+    }
+
+
+class ProfileRow(Base):
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320))
+    time_zone: Mapped[str] = mapped_column(String(64))
+    country: Mapped[str] = mapped_column(String(2))
+    subdivision: Mapped[str | None] = mapped_column(String(10))
+    target_roles: Mapped[list[str]]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CompanyRow(Base):
+    __tablename__ = "companies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # The case-folded name: two companies cannot share one.
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    aliases: Mapped[list[str]]
+    domains: Mapped[list[str]]
+    notes: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ApplicationRow(Base):
+    __tablename__ = "applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    role: Mapped[str] = mapped_column(String(300))
+    stage: Mapped[str] = mapped_column(String(20), index=True)
+    priority: Mapped[int]
+    link: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str] = mapped_column(String(200))
+    salary_min: Mapped[int | None]
+    salary_max: Mapped[int | None]
+    salary_currency: Mapped[str | None] = mapped_column(String(3))
+    applied_on: Mapped[date | None]
+    notes: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    stage_changed_at: Mapped[datetime]
+
+    company: Mapped[CompanyRow] = relationship(lazy="joined", innerjoin=True)
+
+
+class ContactRow(Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    emails: Mapped[list[str]]
+    phones: Mapped[list[str]]
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    origin: Mapped[str] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    company: Mapped[CompanyRow | None] = relationship(lazy="joined")
+
+
+class InterviewRow(Base):
+    __tablename__ = "interviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    round: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime]
+    time_zone: Mapped[str] = mapped_column(String(64))
+    location: Mapped[str] = mapped_column(Text)
+    next_step_said: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    application: Mapped[ApplicationRow] = relationship(lazy="joined", innerjoin=True)
+    panel: Mapped[list[InterviewerRow]] = relationship(
+        order_by="InterviewerRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class InterviewerRow(Base):
+    """Who interviewed: a contact on an interview's panel, in the order given."""
+
+    __tablename__ = "interviewers"
+
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int]
+
+    contact: Mapped[ContactRow] = relationship(lazy="joined", innerjoin=True)
+
+
+class EventRow(Base):
+    """Append-only: repositories insert events and never change or delete them."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_subject", "subject_kind", "subject_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime]
+    data: Mapped[dict[str, Any]]

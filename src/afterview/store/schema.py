@@ -1,0 +1,96 @@
+"""Schema revisions: checking, upgrading (after a backup) and downgrading the database.
+
+Alembic is imported only when a migration actually runs, so ordinary commands stay quick.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import inspect, text
+
+from afterview.domain.errors import DatabaseError
+from afterview.store.database import Database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy.engine import Connection
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+# The newest revision; a test checks that it is Alembic's head.
+HEAD = "2026_11_26_0001"
+
+
+def current_revision(db: Database) -> str | None:
+    """The database's revision, or None for a database Afterview never touched."""
+    with db.engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def ensure_current(db: Database) -> None:
+    """Create a fresh database's tables; refuse to work on one at another revision."""
+    revision = current_revision(db)
+    if revision == HEAD:
+        return
+    if revision is None:
+        if _has_tables(db):
+            raise DatabaseError(
+                f"{db.display_name} holds tables that are not Afterview's; "
+                "point --db or AFTERVIEW_DATABASE_URL at another database."
+            )
+        upgrade(db)
+        return
+    raise DatabaseError(
+        f"The database at {db.display_name} is at schema revision {revision}, and this "
+        f"Afterview needs {HEAD}. Run `afterview db upgrade` (it backs up SQLite files first)."
+    )
+
+
+def upgrade(db: Database, target: str = "head") -> Path | None:
+    """Migrate to `target`; a SQLite file with data is backed up first. Returns the backup."""
+    from alembic import command
+
+    backup = _backup_before_migrating(db)
+    with db.engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), target)
+    return backup
+
+
+def downgrade(db: Database, target: str) -> Path | None:
+    from alembic import command
+
+    backup = _backup_before_migrating(db)
+    with db.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), target)
+    return backup
+
+
+def _alembic_config(connection: Connection) -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option(
+        "file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s"
+    )
+    config.attributes["connection"] = connection
+    return config
+
+
+def _has_tables(db: Database) -> bool:
+    with db.engine.connect() as connection:
+        return bool(inspect(connection).get_table_names())
+
+
+def _backup_before_migrating(db: Database) -> Path | None:
+    path = db.sqlite_path
+    if path is None or not path.exists() or current_revision(db) is None:
+        return None
+    from afterview.store.backup import backup_sqlite
+
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    return backup_sqlite(path, path.with_name(f"{path.stem}.before-upgrade-{stamp}{path.suffix}"))

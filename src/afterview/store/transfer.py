@@ -1,0 +1,98 @@
+"""Whole-table reads and bulk writes, for export, import and the benchmark generator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from afterview.store.rows import (
+    ApplicationRow,
+    Base,
+    CompanyRow,
+    ContactRow,
+    EventRow,
+    InterviewerRow,
+    InterviewRow,
+    ProfileRow,
+)
+
+TABLES: dict[str, type[Base]] = {
+    "profile": ProfileRow,
+    "companies": CompanyRow,
+    "contacts": ContactRow,
+    "applications": ApplicationRow,
+    "interviews": InterviewRow,
+    "interviewers": InterviewerRow,
+    "events": EventRow,
+}
+CHUNK = 2000
+
+
+def read_table(session: Session, name: str) -> list[dict[str, Any]]:
+    """Every row of a table as a dict of its columns, in id order."""
+    row_class = TABLES[name]
+    table = row_class.__table__
+    order = list(table.primary_key.columns)  # type: ignore[attr-defined]
+    result = session.execute(select(table).order_by(*order))
+    return [dict(row._mapping) for row in result]
+
+
+def uid_to_id(session: Session, name: str) -> dict[UUID, int]:
+    table = TABLES[name].__table__
+    return {uid: id_ for uid, id_ in session.execute(select(table.c.uid, table.c.id))}  # type: ignore[attr-defined]
+
+
+def is_empty(session: Session) -> bool:
+    return all(
+        session.scalar(select(func.count()).select_from(row.__table__)) == 0
+        for row in TABLES.values()
+    )
+
+
+def insert_rows(session: Session, name: str, rows: Sequence[Mapping[str, Any]]) -> dict[UUID, int]:
+    """Insert many rows at once; returns uid → id of the inserted rows (when they have uids)."""
+    row_class = TABLES[name]
+    table = row_class.__table__
+    has_uid = "uid" in table.c  # type: ignore[attr-defined]
+    assigned: dict[UUID, int] = {}
+    for start in range(0, len(rows), CHUNK):
+        chunk = [dict(row) for row in rows[start : start + CHUNK]]
+        if has_uid:
+            statement = insert(table).returning(table.c.uid, table.c.id)  # type: ignore[attr-defined]
+            assigned.update(dict(session.execute(statement, chunk).tuples().all()))
+        else:
+            session.execute(insert(table), chunk)
+    return assigned
+
+
+def update_rows(session: Session, name: str, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Update rows by primary key (each mapping holds `id` and the new values)."""
+    values = [dict(row) for row in rows]
+    if values:
+        session.execute(update(TABLES[name]), values)
+
+
+def replace_panel(session: Session, interview_ids: Iterable[int]) -> None:
+    ids = list(interview_ids)
+    if ids:
+        session.execute(InterviewerRow.__table__.delete().where(InterviewerRow.interview_id.in_(ids)))
+
+
+def reset_sequences(session: Session) -> None:
+    """After inserting explicit ids on PostgreSQL, move each id sequence past the largest id."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for name, row_class in TABLES.items():
+        table = row_class.__table__
+        if "id" not in table.c:  # type: ignore[attr-defined]
+            continue
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+            )
+        )
