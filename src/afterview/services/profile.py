@@ -59,3 +59,9 @@ def set_up_profile(
 def get_profile(ws: Workspace) -> Profile | None:
     with ws.ready().read() as session:
         return profile_store.get_profile(session)
+
+
+def display_zone(ws: Workspace) -> str:
+    """The zone to show times in: the profile's, or UTC before `afterview init`."""
+    with ws.ready().read() as session:
+        return ws.home_zone(session)

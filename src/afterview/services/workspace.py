@@ -32,6 +32,11 @@ class Workspace:
     def now(self) -> datetime:
         return current_time(self.settings)
 
+    def at(self, moment: datetime) -> Workspace:
+        """The same workspace with its clock stopped at `moment` (to replay a history)."""
+        settings = self.settings.model_copy(update={"now": moment})
+        return Workspace(settings, self.db, _checked=self._checked)
+
     def ready(self) -> Database:
         """The database, created or checked against the schema on first use."""
         if not self._checked:

@@ -95,3 +95,8 @@ def save_application(session: Session, application: Application) -> Application:
     session.flush()
     session.refresh(row, ["company"])
     return to_application(row)
+
+
+def count_by_stage(session: Session) -> dict[Stage, int]:
+    query = select(ApplicationRow.stage, func.count()).group_by(ApplicationRow.stage)
+    return {Stage(stage): count for stage, count in session.execute(query).tuples()}

@@ -54,6 +54,7 @@ def list_interviews(
     application_id: int | None = None,
     contact_id: int | None = None,
     since: datetime | None = None,
+    until: datetime | None = None,
 ) -> list[Interview]:
     """Interviews in time order; optionally of one application, with one contact, or upcoming."""
     query = select(InterviewRow).order_by(InterviewRow.starts_at, InterviewRow.id)
@@ -65,6 +66,8 @@ def list_interviews(
         )
     if since is not None:
         query = query.where(InterviewRow.starts_at >= since)
+    if until is not None:
+        query = query.where(InterviewRow.starts_at < until)
     return [to_interview(row) for row in session.scalars(query)]
 
 

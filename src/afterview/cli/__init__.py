@@ -1,0 +1,110 @@
+"""The `afterview` command. Subcommands load lazily so that help and completion stay quick."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from afterview import __version__
+from afterview.cli.lazy import LazyGroup
+
+if TYPE_CHECKING:
+    from afterview.config import Settings
+    from afterview.services.workspace import Workspace
+
+COMMANDS = {
+    "init": ("afterview.cli.profile:init", "Set up your profile: name, e-mail, time zone, country."),
+    "overview": ("afterview.cli.overview:overview", "What is going on: stages, interviews, waiting."),
+    "app": ("afterview.cli.applications:app", "Track applications: add, list, show, edit, stage."),
+    "interview": ("afterview.cli.interviews:interview", "Track interviews: add, list, show, edit."),
+    "contact": ("afterview.cli.contacts:contact", "Keep contacts: add, list, show, edit."),
+    "company": ("afterview.cli.companies:company", "Keep companies: add, list, show, edit."),
+    "export": ("afterview.cli.transfer:export", "Write everything to one JSON document."),
+    "import": ("afterview.cli.transfer:import_", "Read an export document into the database."),
+    "backup": ("afterview.cli.database:backup", "Copy a consistent snapshot of the SQLite database."),
+    "db": ("afterview.cli.database:db", "Database schema: upgrade, downgrade, current."),
+    "demo": ("afterview.cli.demo:demo", "Fill a fresh database with a sample job search."),
+}
+
+
+@dataclass
+class CliState:
+    """What the root command's options set up for the subcommands, built on first use."""
+
+    db: str | None
+    debug: bool
+    _workspace: Workspace | None = field(default=None, repr=False)
+
+    def settings(self, **overrides: Any) -> Settings:
+        from afterview.config import load_settings
+
+        if self.db:
+            overrides.setdefault("database_url", _database_url(self.db))
+        return load_settings(**overrides)
+
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            from afterview.services.workspace import Workspace
+
+            self._workspace = Workspace.open(self.settings())
+        return self._workspace
+
+
+def _database_url(value: str) -> str:
+    if "://" in value:
+        return value
+    from afterview.store.database import sqlite_url
+
+    return sqlite_url(Path(value))
+
+
+class AfterviewGroup(LazyGroup):
+    """The root group: one place that turns expected errors into `Error: ...` and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from afterview.domain.errors import AfterviewError
+
+        try:
+            return super().invoke(ctx)
+        except AfterviewError as error:
+            click.echo(f"Error: {error.message}", err=True)
+            ctx.exit(error.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:
+            if isinstance(ctx.obj, CliState) and ctx.obj.debug:
+                import traceback
+
+                traceback.print_exc()
+            else:
+                click.echo(
+                    f"Error: an unexpected {type(error).__name__} stopped Afterview. "
+                    "Run the command again with --debug to see where, and please report it.",
+                    err=True,
+                )
+            ctx.exit(1)
+
+
+@click.group(cls=AfterviewGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    metavar="PATH|URL",
+    help="Use this SQLite file (or database URL) instead of the configured database.",
+)
+@click.option("--debug", is_flag=True, help="Show the traceback of unexpected errors.")
+@click.version_option(__version__, prog_name="afterview")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
+    """Afterview: after every interview, what to do next, when, and the words ready.
+
+    Your data stays on this machine (SQLite by default). Records are named by id or by a
+    fragment of their name: `afterview app show acme`.
+    """
+    ctx.obj = CliState(db=db, debug=debug)
+
+
+def main() -> None:
+    cli(prog_name="afterview")

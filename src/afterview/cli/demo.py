@@ -1,0 +1,41 @@
+"""`afterview demo`: a sample job search to explore."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from afterview.cli import CliState
+from afterview.cli.options import pass_state
+
+
+@click.command()
+@pass_state
+@click.pass_context
+def demo(ctx: click.Context, state: CliState) -> None:
+    """Fill a fresh temporary database with a sample job search and show its overview.
+
+    With --db or AFTERVIEW_DATABASE_URL, that database is filled instead, and only if it is
+    empty: sample data is never mixed into real data.
+    """
+    from afterview.services.demo import fill_with_sample_data
+
+    chosen = state.db or os.environ.get("AFTERVIEW_DATABASE_URL")
+    if not chosen:
+        folder = Path(tempfile.mkdtemp(prefix="afterview-demo-"))
+        state.db = str(folder / "demo.db")
+    ws = state.workspace()
+    fill_with_sample_data(ws)
+    click.echo(f"Sample job search written to {ws.db.display_name}.\n")
+    from afterview.cli.overview import overview
+
+    ctx.invoke(overview)
+    flag = f"--db {ws.db.display_name} " if not chosen or state.db else ""
+    click.echo(
+        f"\nLook around:  afterview {flag}app list\n"
+        f"              afterview {flag}app show northwind\n"
+        f"              afterview {flag}interview show globex"
+    )

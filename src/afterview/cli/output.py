@@ -1,0 +1,114 @@
+"""Printing: JSON for scripts, Rich tables and fields for people (Rich imported only here)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from afterview.domain.events import Event
+
+
+def emit_json(data: Any) -> None:
+    """Print `data` as indented JSON (the stable shapes are in docs/json.md)."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False, emoji=False)
+
+
+def print_table(
+    columns: Sequence[str], rows: Iterable[Sequence[object]], *, empty: str = "Nothing yet."
+) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    materialised = [[_cell(value) for value in row] for row in rows]
+    if not materialised:
+        click.echo(empty)
+        return
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for name in columns:
+        table.add_column(name, justify="right" if name == "ID" else "left", overflow="fold")
+    for row in materialised:
+        table.add_row(*(Text(cell) for cell in row))
+    _print(table)
+
+
+def print_fields(title: str, fields: Iterable[tuple[str, object]]) -> None:
+    """A heading and its non-empty fields as an aligned list."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column(overflow="fold")
+    for label, value in fields:
+        if value not in (None, "", ()):
+            grid.add_row(label, escape(_cell(value)))
+    _print(f"[bold]{escape(title)}[/bold]")
+    _print(grid)
+
+
+def print_section(title: str) -> None:
+    from rich.markup import escape
+
+    _print(f"\n[bold]{escape(title)}[/bold]")
+
+
+def print_timeline(events: Sequence[Event], zone: str) -> None:
+    from afterview.domain.events import describe_event
+
+    print_section("Timeline")
+    print_table(
+        ["When", "What"],
+        [(local_time(event.at, zone), describe_event(event)) for event in events],
+        empty="No events.",
+    )
+
+
+def local_time(moment: datetime, zone: str) -> str:
+    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M}"
+
+
+def _print(renderable: object) -> None:
+    """Print through Rich, without the trailing spaces Rich pads lines with."""
+    out = console()
+    with out.capture() as captured:
+        out.print(renderable)
+    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()))
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, tuple | list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def echo_done(message: str) -> None:
+    click.echo(message)
+
+
+def interview_when(starts_at: datetime, ends_at: datetime, zone: str) -> str:
+    """'Fri 2026-11-27 14:00–15:00 Europe/Berlin' in the interview's own zone."""
+    tz = ZoneInfo(zone)
+    start, end = starts_at.astimezone(tz), ends_at.astimezone(tz)
+    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
+    return f"{start:%a %Y-%m-%d %H:%M}–{until} {zone}"

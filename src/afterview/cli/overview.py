@@ -1,0 +1,54 @@
+"""`afterview overview`: how the search stands."""
+
+from __future__ import annotations
+
+import click
+
+from afterview.cli import CliState
+from afterview.cli.options import json_option, pass_state
+from afterview.cli.output import emit_json, interview_when, local_time, print_section, print_table
+
+
+@click.command()
+@json_option
+@pass_state
+def overview(state: CliState, as_json: bool) -> None:
+    """Applications by stage, interviews in the next 14 days and the last 7, and what has
+    waited longest for an answer."""
+    from afterview.cli.records import application_json, interview_json
+    from afterview.services.overview import overview as build
+
+    view = build(state.workspace())
+    if as_json:
+        emit_json({
+            "stages": {str(stage): count for stage, count in view.stage_counts.items()},
+            "active": view.active,
+            "ended": view.ended,
+            "upcoming_interviews": [interview_json(i) for i in view.upcoming],
+            "recent_interviews": [interview_json(i) for i in view.recent],
+            "waiting": [application_json(a) for a in view.waiting],
+        })
+        return
+    counts = " · ".join(f"{stage} {n}" for stage, n in view.stage_counts.items() if n)
+    click.echo(f"Pipeline: {view.active} active, {view.ended} ended — {counts or 'empty'}")
+    print_section("Coming interviews (next 14 days)")
+    _interviews(view.upcoming)
+    print_section("Recent interviews (last 7 days)")
+    _interviews(view.recent)
+    print_section("Waiting longest for an answer")
+    print_table(
+        ["ID", "Application", "Stage", "Since"],
+        [(a.id, a.label, a.stage, local_time(a.stage_changed_at, view.zone))
+         for a in view.waiting],
+        empty="Nothing is waiting.",
+    )
+
+
+def _interviews(interviews: list) -> None:  # type: ignore[type-arg]
+    print_table(
+        ["ID", "Application", "Round", "Kind", "When", "With"],
+        [(i.id, i.application_label, i.round, i.kind,
+          interview_when(i.starts_at, i.ends_at, i.time_zone), i.interviewer_names)
+         for i in interviews],
+        empty="None.",
+    )
