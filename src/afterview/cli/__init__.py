@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -42,7 +41,9 @@ class CliState:
         from afterview.config import load_settings
 
         if self.db:
-            overrides.setdefault("database_url", _database_url(self.db))
+            from afterview.services.workspace import database_url
+
+            overrides.setdefault("database_url", database_url(self.db))
         return load_settings(**overrides)
 
     def workspace(self) -> Workspace:
@@ -51,14 +52,6 @@ class CliState:
 
             self._workspace = Workspace.open(self.settings())
         return self._workspace
-
-
-def _database_url(value: str) -> str:
-    if "://" in value:
-        return value
-    from afterview.store.database import sqlite_url
-
-    return sqlite_url(Path(value))
 
 
 class AfterviewGroup(LazyGroup):

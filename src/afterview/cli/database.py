@@ -20,16 +20,15 @@ def db() -> None:
 @pass_state
 def upgrade(state: CliState, revision: str) -> None:
     """Migrate the database up to REVISION (default: the newest)."""
-    from afterview.store.schema import current_revision, upgrade as run_upgrade
+    from afterview.services.maintenance import upgrade_database
 
-    database = state.workspace().db
-    before = current_revision(database)
-    backup = run_upgrade(database, revision)
-    after = current_revision(database)
-    if backup:
-        click.echo(f"Backed up to {backup}.")
-    click.echo(f"Database at {database.display_name}: {before or 'empty'} → {after}."
-               if before != after else f"Database at {database.display_name} is at {after}.")
+    done = upgrade_database(state.workspace(), revision)
+    if done.backup:
+        click.echo(f"Backed up to {done.backup}.")
+    if done.before == done.after:
+        click.echo(f"Database at {done.location} is already at {done.after}.")
+    else:
+        click.echo(f"Database at {done.location}: {done.before or 'empty'} → {done.after}.")
 
 
 @db.command()
@@ -37,26 +36,23 @@ def upgrade(state: CliState, revision: str) -> None:
 @pass_state
 def downgrade(state: CliState, revision: str) -> None:
     """Migrate the database down to REVISION ('base' removes every table)."""
-    from afterview.store.schema import current_revision, downgrade as run_downgrade
+    from afterview.services.maintenance import downgrade_database
 
-    database = state.workspace().db
-    backup = run_downgrade(database, revision)
-    if backup:
-        click.echo(f"Backed up to {backup}.")
-    click.echo(f"Database at {database.display_name} is at "
-               f"{current_revision(database) or 'base'}.")
+    done = downgrade_database(state.workspace(), revision)
+    if done.backup:
+        click.echo(f"Backed up to {done.backup}.")
+    click.echo(f"Database at {done.location}: {done.before} → {done.after or 'base'}.")
 
 
 @db.command()
 @pass_state
 def current(state: CliState) -> None:
     """Show where the database is and its schema revision."""
-    from afterview.store.schema import HEAD, current_revision
+    from afterview.services.maintenance import schema_status
 
-    database = state.workspace().db
-    revision = current_revision(database)
-    status = "up to date" if revision == HEAD else f"this Afterview needs {HEAD}"
-    click.echo(f"{database.display_name}: revision {revision or 'none (empty)'}, {status}.")
+    status = schema_status(state.workspace())
+    verdict = "up to date" if status.is_current else f"this Afterview needs {status.head}"
+    click.echo(f"{status.location}: revision {status.revision or 'none (empty)'}, {verdict}.")
 
 
 @click.command()
@@ -65,14 +61,7 @@ def current(state: CliState) -> None:
 def backup(state: CliState, path: Path) -> None:
     """Copy a consistent snapshot of the SQLite database to PATH (a file or a folder),
     even while Afterview is using it."""
-    from afterview.domain.errors import InvalidInput
-    from afterview.store.backup import backup_sqlite
+    from afterview.services.maintenance import back_up_database
 
-    database = state.workspace().ready()
-    source = database.sqlite_path
-    if source is None:
-        raise InvalidInput(
-            "backup copies SQLite databases; for PostgreSQL use pg_dump, or `afterview export`."
-        )
-    target = backup_sqlite(source, path)
-    click.echo(f"Backed up {source} to {target}.")
+    source, copy = back_up_database(state.workspace(), path)
+    click.echo(f"Backed up {source} to {copy}.")

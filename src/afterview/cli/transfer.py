@@ -19,16 +19,12 @@ def export(state: CliState, path: Path | None) -> None:
     The format is versioned and documented in docs/export-format.md; importing it into an
     empty database gives back the same data, ids included.
     """
-    from afterview.integrations.export_document import dump_document, write_document
-    from afterview.services.transfer import export_document
+    from afterview.services.transfer import export_text, export_to_file
 
-    document = export_document(state.workspace())
     if path is None:
-        click.echo(dump_document(document), nl=False)
+        click.echo(export_text(state.workspace()), nl=False)
         return
-    write_document(document, path)
-    total = sum(len(getattr(document, kind)) for kind in ("companies", "contacts",
-                "applications", "interviews", "events"))
+    total = export_to_file(state.workspace(), path)
     click.echo(f"Exported {total} records to {path}.")
 
 
@@ -39,10 +35,9 @@ def export(state: CliState, path: Path | None) -> None:
 @pass_state
 def import_(state: CliState, path: Path, merge: bool) -> None:
     """Read an export document from PATH. Nothing is written unless all of it can be."""
-    from afterview.integrations.export_document import read_document
-    from afterview.services.transfer import import_document
+    from afterview.services.transfer import import_file
 
-    report = import_document(state.workspace(), read_document(path), merge=merge)
+    report = import_file(state.workspace(), path, merge=merge)
     for verb, counts in (("Added", report.added), ("Updated", report.updated),
                          ("Unchanged", report.unchanged)):
         if counts:

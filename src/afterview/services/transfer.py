@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -24,6 +25,9 @@ from afterview.integrations.export_document import (
     ProfileDoc,
     SalaryDoc,
     SubjectDoc,
+    dump_document,
+    read_document,
+    write_document,
 )
 from afterview.services.workspace import Workspace
 from afterview.store import transfer as tables
@@ -49,6 +53,21 @@ class ImportReport:
 def export_document(ws: Workspace) -> ExportDocument:
     with ws.ready().read() as session:
         return build_document(session)
+
+
+def export_text(ws: Workspace) -> str:
+    return dump_document(export_document(ws))
+
+
+def export_to_file(ws: Workspace, path: Path) -> int:
+    """Write the export to `path` atomically; returns how many records it holds."""
+    document = export_document(ws)
+    write_document(document, path)
+    return sum(len(getattr(document, kind)) for kind in KINDS)
+
+
+def import_file(ws: Workspace, path: Path, *, merge: bool = False) -> ImportReport:
+    return import_document(ws, read_document(path), merge=merge)
 
 
 def build_document(session: Session) -> ExportDocument:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -48,6 +49,11 @@ class Workspace:
         """The profile's time zone; UTC until `afterview init` sets one."""
         profile = profile_store.get_profile(session)
         return profile.time_zone if profile else "UTC"
+
+
+def database_url(path_or_url: str) -> str:
+    """A database URL as given, or the SQLite URL of a file path."""
+    return path_or_url if "://" in path_or_url else sqlite_url(Path(path_or_url))
 
 
 def resolve(

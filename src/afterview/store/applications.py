@@ -99,4 +99,4 @@ def save_application(session: Session, application: Application) -> Application:
 
 def count_by_stage(session: Session) -> dict[Stage, int]:
     query = select(ApplicationRow.stage, func.count()).group_by(ApplicationRow.stage)
-    return {Stage(stage): count for stage, count in session.execute(query).tuples()}
+    return {Stage(stage): count for stage, count in session.execute(query)}

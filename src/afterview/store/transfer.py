@@ -63,7 +63,7 @@ def insert_rows(session: Session, name: str, rows: Sequence[Mapping[str, Any]]) 
         chunk = [dict(row) for row in rows[start : start + CHUNK]]
         if has_uid:
             statement = insert(table).returning(table.c.uid, table.c.id)  # type: ignore[attr-defined]
-            assigned.update(dict(session.execute(statement, chunk).tuples().all()))
+            assigned.update({uid: id_ for uid, id_ in session.execute(statement, chunk)})
         else:
             session.execute(insert(table), chunk)
     return assigned
