@@ -133,7 +133,7 @@ def test_endings_can_be_reopened_to_any_active_stage(ending: Stage, active: Stag
 
 
 def test_the_whole_transition_table() -> None:
-    allowed = set()
+    allowed: set[tuple[Stage, Stage]] = set()
     for current, new in itertools.product(Stage, Stage):
         try:
             check_stage_change(current, new)

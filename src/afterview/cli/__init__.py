@@ -15,15 +15,24 @@ if TYPE_CHECKING:
     from afterview.services.workspace import Workspace
 
 COMMANDS = {
-    "init": ("afterview.cli.profile:init", "Set up your profile: name, e-mail, time zone, country."),
-    "overview": ("afterview.cli.overview:overview", "What is going on: stages, interviews, waiting."),
+    "init": (
+        "afterview.cli.profile:init",
+        "Set up your profile: name, e-mail, time zone, country.",
+    ),
+    "overview": (
+        "afterview.cli.overview:overview",
+        "What is going on: stages, interviews, waiting.",
+    ),
     "app": ("afterview.cli.applications:app", "Track applications: add, list, show, edit, stage."),
     "interview": ("afterview.cli.interviews:interview", "Track interviews: add, list, show, edit."),
     "contact": ("afterview.cli.contacts:contact", "Keep contacts: add, list, show, edit."),
     "company": ("afterview.cli.companies:company", "Keep companies: add, list, show, edit."),
     "export": ("afterview.cli.transfer:export", "Write everything to one JSON document."),
     "import": ("afterview.cli.transfer:import_", "Read an export document into the database."),
-    "backup": ("afterview.cli.database:backup", "Copy a consistent snapshot of the SQLite database."),
+    "backup": (
+        "afterview.cli.database:backup",
+        "Copy a consistent snapshot of the SQLite database.",
+    ),
     "db": ("afterview.cli.database:db", "Database schema: upgrade, downgrade, current."),
     "demo": ("afterview.cli.demo:demo", "Fill a fresh database with a sample job search."),
 }
@@ -67,6 +76,13 @@ class AfterviewGroup(LazyGroup):
             ctx.exit(error.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (`afterview ... | head`): stop quietly, as Unix tools do.
+            import os
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except Exception as error:
             if isinstance(ctx.obj, CliState) and ctx.obj.debug:
                 import traceback
@@ -81,7 +97,9 @@ class AfterviewGroup(LazyGroup):
             ctx.exit(1)
 
 
-@click.group(cls=AfterviewGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=AfterviewGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option(
     "--db",
     metavar="PATH|URL",

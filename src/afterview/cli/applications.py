@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import click
 
+from afterview.cli import CliState
 from afterview.cli.options import json_option, pass_state
 from afterview.cli.output import (
     emit_json,
-    interview_when,
+    interview_start,
     local_time,
     print_fields,
     print_section,
     print_table,
     print_timeline,
 )
-
-from afterview.cli import CliState
 
 
 @click.group()
@@ -36,20 +35,41 @@ def app() -> None:
 @click.option("--source", default="", help="Where you found it (referral, LinkedIn, ...).")
 @click.option("--location", default="", help="City, or remote.")
 @click.option("--salary", default="", help="Range and currency, e.g. '90k-110k EUR'.")
-@click.option("--applied", "applied_on", help="When you applied (default: today), e.g. 'yesterday'.")
+@click.option(
+    "--applied", "applied_on", help="When you applied (default: today), e.g. 'yesterday'."
+)
 @click.option("--notes", default="", help="Free text.")
 @pass_state
-def add(state: CliState, company: str, role: str, stage: str, priority: str, link: str,
-        source: str, location: str, salary: str, applied_on: str | None, notes: str) -> None:
+def add(
+    state: CliState,
+    company: str,
+    role: str,
+    stage: str,
+    priority: str,
+    link: str,
+    source: str,
+    location: str,
+    salary: str,
+    applied_on: str | None,
+    notes: str,
+) -> None:
     """Record an application for ROLE at COMPANY (the company is created if new)."""
     from afterview.domain.applications import parse_priority, parse_salary
     from afterview.domain.stages import parse_stage
     from afterview.services.applications import add_application
 
     application = add_application(
-        state.workspace(), company=company, role=role, stage=parse_stage(stage),
-        priority=parse_priority(priority), link=link, source=source, location=location,
-        salary=parse_salary(salary), applied_on=applied_on, notes=notes,
+        state.workspace(),
+        company=company,
+        role=role,
+        stage=parse_stage(stage),
+        priority=parse_priority(priority),
+        link=link,
+        source=source,
+        location=location,
+        salary=parse_salary(salary),
+        applied_on=applied_on,
+        notes=notes,
     )
     click.echo(f"Added application {application.id}: {application.label} ({application.stage}).")
 
@@ -60,15 +80,18 @@ def add(state: CliState, company: str, role: str, stage: str, priority: str, lin
 @click.option("--company", help="Only this company (id or name).")
 @json_option
 @pass_state
-def list_(state: CliState, stages: tuple[str, ...], active: bool, company: str | None,
-          as_json: bool) -> None:
+def list_(
+    state: CliState, stages: tuple[str, ...], active: bool, company: str | None, as_json: bool
+) -> None:
     """List applications, most recently moved first."""
     from afterview.cli.records import application_json
     from afterview.domain.stages import parse_stage
     from afterview.services.applications import list_applications
 
     applications = list_applications(
-        state.workspace(), stages=[parse_stage(s) for s in stages], active=active,
+        state.workspace(),
+        stages=[parse_stage(s) for s in stages],
+        active=active,
         company=company,
     )
     if as_json:
@@ -126,8 +149,7 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
     print_table(
         ["ID", "Round", "Kind", "When", "With"],
         [
-            (i.id, i.round, i.kind, interview_when(i.starts_at, i.ends_at, i.time_zone),
-             i.interviewer_names)
+            (i.id, i.round, i.kind, interview_start(i.starts_at, i.time_zone), i.interviewer_names)
             for i in detail.interviews
         ],
         empty="No interviews yet.",
@@ -147,19 +169,35 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
 @click.option("--applied", "applied_on", help="When you applied; '' clears it.")
 @click.option("--notes")
 @pass_state
-def edit(state: CliState, reference: str, company: str | None, role: str | None,
-         priority: str | None, link: str | None, source: str | None, location: str | None,
-         salary: str | None, applied_on: str | None, notes: str | None) -> None:
+def edit(
+    state: CliState,
+    reference: str,
+    company: str | None,
+    role: str | None,
+    priority: str | None,
+    link: str | None,
+    source: str | None,
+    location: str | None,
+    salary: str | None,
+    applied_on: str | None,
+    notes: str | None,
+) -> None:
     """Change an application's details (options not given stay as they are)."""
     from afterview.domain.applications import parse_priority, parse_salary
     from afterview.services.applications import edit_application
 
     application = edit_application(
-        state.workspace(), reference, company=company, role=role,
+        state.workspace(),
+        reference,
+        company=company,
+        role=role,
         priority=parse_priority(priority) if priority is not None else None,
-        link=link, source=source, location=location,
+        link=link,
+        source=source,
+        location=location,
         salary=parse_salary(salary) if salary is not None else None,
-        applied_on=applied_on, notes=notes,
+        applied_on=applied_on,
+        notes=notes,
     )
     click.echo(f"Saved application {application.id}: {application.label}.")
 

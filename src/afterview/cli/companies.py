@@ -20,13 +20,13 @@ def company() -> None:
 @click.option("--domain", "domains", multiple=True, help="An e-mail/web domain (repeatable).")
 @click.option("--notes", default="", help="Free text.")
 @pass_state
-def add(state: CliState, name: str, aliases: tuple[str, ...], domains: tuple[str, ...],
-        notes: str) -> None:
+def add(
+    state: CliState, name: str, aliases: tuple[str, ...], domains: tuple[str, ...], notes: str
+) -> None:
     """Add a company called NAME."""
     from afterview.services.companies import add_company
 
-    saved = add_company(state.workspace(), name=name, aliases=aliases, domains=domains,
-                        notes=notes)
+    saved = add_company(state.workspace(), name=name, aliases=aliases, domains=domains, notes=notes)
     click.echo(f"Added company {saved.id}: {saved.name}.")
 
 
@@ -84,7 +84,8 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
     )
     print_section("People")
     print_table(
-        ["ID", "Name", "Title"], [(p.id, p.name, p.title) for p in detail.contacts],
+        ["ID", "Name", "Title"],
+        [(p.id, p.name, p.title) for p in detail.contacts],
         empty="Nobody yet.",
     )
     print_timeline(detail.timeline, display_zone(ws))
@@ -97,11 +98,23 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
 @click.option("--domain", "domains", multiple=True, help="All domains (replaces).")
 @click.option("--notes")
 @pass_state
-def edit(state: CliState, reference: str, name: str | None, aliases: tuple[str, ...],
-         domains: tuple[str, ...], notes: str | None) -> None:
+def edit(
+    state: CliState,
+    reference: str,
+    name: str | None,
+    aliases: tuple[str, ...],
+    domains: tuple[str, ...],
+    notes: str | None,
+) -> None:
     """Change a company (options not given stay as they are)."""
     from afterview.services.companies import edit_company
 
-    saved = edit_company(state.workspace(), reference, name=name, aliases=aliases or None,
-                         domains=domains or None, notes=notes)
+    saved = edit_company(
+        state.workspace(),
+        reference,
+        name=name,
+        aliases=aliases or None,
+        domains=domains or None,
+        notes=notes,
+    )
     click.echo(f"Saved company {saved.id}: {saved.name}.")

@@ -8,7 +8,7 @@ from afterview.cli import CliState
 from afterview.cli.options import json_option, pass_state
 from afterview.cli.output import (
     emit_json,
-    interview_when,
+    interview_start,
     print_fields,
     print_section,
     print_table,
@@ -29,13 +29,27 @@ def contact() -> None:
 @click.option("--title", default="", help="Their job title.")
 @click.option("--notes", default="", help="Free text.")
 @pass_state
-def add(state: CliState, name: str, emails: tuple[str, ...], phones: tuple[str, ...],
-        company: str | None, title: str, notes: str) -> None:
+def add(
+    state: CliState,
+    name: str,
+    emails: tuple[str, ...],
+    phones: tuple[str, ...],
+    company: str | None,
+    title: str,
+    notes: str,
+) -> None:
     """Add a contact called NAME."""
     from afterview.services.contacts import add_contact
 
-    saved = add_contact(state.workspace(), name=name, emails=emails, phones=phones,
-                        company=company, title=title, notes=notes)
+    saved = add_contact(
+        state.workspace(),
+        name=name,
+        emails=emails,
+        phones=phones,
+        company=company,
+        title=title,
+        notes=notes,
+    )
     click.echo(f"Added contact {saved.id}: {saved.label}.")
 
 
@@ -97,8 +111,7 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
     print_table(
         ["ID", "Application", "Round", "When"],
         [
-            (i.id, i.application_label, i.round,
-             interview_when(i.starts_at, i.ends_at, i.time_zone))
+            (i.id, i.application_label, i.round, interview_start(i.starts_at, i.time_zone))
             for i in detail.interviews
         ],
         empty="None.",
@@ -115,14 +128,27 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
 @click.option("--title")
 @click.option("--notes")
 @pass_state
-def edit(state: CliState, reference: str, name: str | None, emails: tuple[str, ...],
-         phones: tuple[str, ...], company: str | None, title: str | None,
-         notes: str | None) -> None:
+def edit(
+    state: CliState,
+    reference: str,
+    name: str | None,
+    emails: tuple[str, ...],
+    phones: tuple[str, ...],
+    company: str | None,
+    title: str | None,
+    notes: str | None,
+) -> None:
     """Change a contact (options not given stay as they are)."""
     from afterview.services.contacts import edit_contact
 
     saved = edit_contact(
-        state.workspace(), reference, name=name, emails=emails or None, phones=phones or None,
-        company=company, title=title, notes=notes,
+        state.workspace(),
+        reference,
+        name=name,
+        emails=emails or None,
+        phones=phones or None,
+        company=company,
+        title=title,
+        notes=notes,
     )
     click.echo(f"Saved contact {saved.id}: {saved.label}.")

@@ -6,7 +6,14 @@ import click
 
 from afterview.cli import CliState
 from afterview.cli.options import json_option, pass_state
-from afterview.cli.output import emit_json, interview_when, print_fields, print_table, print_timeline
+from afterview.cli.output import (
+    emit_json,
+    interview_start,
+    interview_when,
+    print_fields,
+    print_table,
+    print_timeline,
+)
 
 KINDS = "phone, video, onsite, technical, panel, behavioural, case, final, other"
 
@@ -27,27 +34,53 @@ def interview() -> None:
 @click.option("--round", "round_", type=int, help="Which round (default: the next one).")
 @click.option("--kind", default="video", show_default=True, help=KINDS)
 @click.option("--location", default="", help="Address or meeting link.")
-@click.option("--with", "interviewers", multiple=True, metavar="CONTACT",
-              help="An interviewer, by id or name (repeatable); new names become contacts.")
-@click.option("--next-step", "next_step", default="",
-              help="What they said about next steps, as they said it ('by Friday').")
+@click.option(
+    "--with",
+    "interviewers",
+    multiple=True,
+    metavar="CONTACT",
+    help="An interviewer, by id or name (repeatable); new names become contacts.",
+)
+@click.option(
+    "--next-step",
+    "next_step",
+    default="",
+    help="What they said about next steps, as they said it ('by Friday').",
+)
 @click.option("--notes", default="", help="Free text.")
 @pass_state
-def add(state: CliState, application: str, when: str, duration: str | None, round_: int | None,
-        kind: str, location: str, interviewers: tuple[str, ...], next_step: str,
-        notes: str) -> None:
+def add(
+    state: CliState,
+    application: str,
+    when: str,
+    duration: str | None,
+    round_: int | None,
+    kind: str,
+    location: str,
+    interviewers: tuple[str, ...],
+    next_step: str,
+    notes: str,
+) -> None:
     """Schedule an interview for APPLICATION (id or name) starting WHEN."""
     from afterview.domain.interviews import parse_interview_kind
     from afterview.services.interviews import add_interview
 
     saved = add_interview(
-        state.workspace(), application=application, starts=when, duration=duration,
-        round=round_, kind=parse_interview_kind(kind), location=location,
-        interviewers=interviewers, next_step_said=next_step, notes=notes,
+        state.workspace(),
+        application=application,
+        starts=when,
+        duration=duration,
+        round=round_,
+        kind=parse_interview_kind(kind),
+        location=location,
+        interviewers=interviewers,
+        next_step_said=next_step,
+        notes=notes,
     )
     when_text = interview_when(saved.starts_at, saved.ends_at, saved.time_zone)
-    click.echo(f"Added interview {saved.id}: {saved.application_label}, round {saved.round}, "
-               f"{when_text}.")
+    click.echo(
+        f"Added interview {saved.id}: {saved.application_label}, round {saved.round}, {when_text}."
+    )
 
 
 @interview.command("list")
@@ -67,8 +100,14 @@ def list_(state: CliState, application: str | None, upcoming: bool, as_json: boo
     print_table(
         ["ID", "Application", "Round", "Kind", "When", "With"],
         [
-            (i.id, i.application_label, i.round, i.kind,
-             interview_when(i.starts_at, i.ends_at, i.time_zone), i.interviewer_names)
+            (
+                i.id,
+                i.application_label,
+                i.round,
+                i.kind,
+                interview_start(i.starts_at, i.time_zone),
+                i.interviewer_names,
+            )
             for i in interviews
         ],
         empty="No interviews. Add one with: afterview interview add APPLICATION WHEN",
@@ -113,22 +152,45 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
 @click.option("--round", "round_", type=int)
 @click.option("--kind", help=KINDS)
 @click.option("--location")
-@click.option("--with", "interviewers", multiple=True, metavar="CONTACT",
-              help="The whole panel, by id or name (repeatable); replaces the old one.")
+@click.option(
+    "--with",
+    "interviewers",
+    multiple=True,
+    metavar="CONTACT",
+    help="The whole panel, by id or name (repeatable); replaces the old one.",
+)
 @click.option("--next-step", "next_step", help="What they said about next steps.")
 @click.option("--notes")
 @pass_state
-def edit(state: CliState, reference: str, when: str | None, duration: str | None,
-         round_: int | None, kind: str | None, location: str | None,
-         interviewers: tuple[str, ...], next_step: str | None, notes: str | None) -> None:
+def edit(
+    state: CliState,
+    reference: str,
+    when: str | None,
+    duration: str | None,
+    round_: int | None,
+    kind: str | None,
+    location: str | None,
+    interviewers: tuple[str, ...],
+    next_step: str | None,
+    notes: str | None,
+) -> None:
     """Change an interview (options not given stay as they are)."""
     from afterview.domain.interviews import parse_interview_kind
     from afterview.services.interviews import edit_interview
 
     saved = edit_interview(
-        state.workspace(), reference, starts=when, duration=duration, round=round_,
-        kind=parse_interview_kind(kind) if kind else None, location=location,
-        interviewers=interviewers or None, next_step_said=next_step, notes=notes,
+        state.workspace(),
+        reference,
+        starts=when,
+        duration=duration,
+        round=round_,
+        kind=parse_interview_kind(kind) if kind else None,
+        location=location,
+        interviewers=interviewers or None,
+        next_step_said=next_step,
+        notes=notes,
     )
-    click.echo(f"Saved interview {saved.id}: {saved.application_label}, round {saved.round}, "
-               f"{interview_when(saved.starts_at, saved.ends_at, saved.time_zone)}.")
+    click.echo(
+        f"Saved interview {saved.id}: {saved.application_label}, round {saved.round}, "
+        f"{interview_when(saved.starts_at, saved.ends_at, saved.time_zone)}."
+    )

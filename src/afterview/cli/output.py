@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from afterview.domain.events import Event
 
 
+# Columns that are short and read badly when wrapped; the others give way.
+KEEP_WHOLE = frozenset({"ID", "Round", "Stage", "Priority", "Applied", "Since", "When", "Kind"})
+
+
 def emit_json(data: Any) -> None:
     """Print `data` as indented JSON (the stable shapes are in docs/json.md)."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
@@ -46,7 +50,12 @@ def print_table(
         return
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for name in columns:
-        table.add_column(name, justify="right" if name == "ID" else "left", overflow="fold")
+        table.add_column(
+            name,
+            justify="right" if name == "ID" else "left",
+            overflow="fold",
+            no_wrap=name in KEEP_WHOLE,
+        )
     for row in materialised:
         table.add_row(*(Text(cell) for cell in row))
     _print(table)
@@ -64,7 +73,8 @@ def print_fields(title: str, fields: Iterable[tuple[str, object]]) -> None:
         if value not in (None, "", ()):
             grid.add_row(label, escape(_cell(value)))
     _print(f"[bold]{escape(title)}[/bold]")
-    _print(grid)
+    if grid.row_count:
+        _print(grid)
 
 
 def print_section(title: str) -> None:
@@ -112,3 +122,9 @@ def interview_when(starts_at: datetime, ends_at: datetime, zone: str) -> str:
     start, end = starts_at.astimezone(tz), ends_at.astimezone(tz)
     until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
     return f"{start:%a %Y-%m-%d %H:%M}–{until} {zone}"
+
+
+def interview_start(starts_at: datetime, zone: str) -> str:
+    """'Tue 2026-12-01 14:00 CET': compact, for tables (show gives the full zone and end)."""
+    start = starts_at.astimezone(ZoneInfo(zone))
+    return f"{start:%a %Y-%m-%d %H:%M %Z}"

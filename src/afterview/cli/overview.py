@@ -6,7 +6,13 @@ import click
 
 from afterview.cli import CliState
 from afterview.cli.options import json_option, pass_state
-from afterview.cli.output import emit_json, interview_when, local_time, print_section, print_table
+from afterview.cli.output import (
+    emit_json,
+    interview_start,
+    local_time,
+    print_section,
+    print_table,
+)
 
 
 @click.command()
@@ -20,14 +26,16 @@ def overview(state: CliState, as_json: bool) -> None:
 
     view = build(state.workspace())
     if as_json:
-        emit_json({
-            "stages": {str(stage): count for stage, count in view.stage_counts.items()},
-            "active": view.active,
-            "ended": view.ended,
-            "upcoming_interviews": [interview_json(i) for i in view.upcoming],
-            "recent_interviews": [interview_json(i) for i in view.recent],
-            "waiting": [application_json(a) for a in view.waiting],
-        })
+        emit_json(
+            {
+                "stages": {str(stage): count for stage, count in view.stage_counts.items()},
+                "active": view.active,
+                "ended": view.ended,
+                "upcoming_interviews": [interview_json(i) for i in view.upcoming],
+                "recent_interviews": [interview_json(i) for i in view.recent],
+                "waiting": [application_json(a) for a in view.waiting],
+            }
+        )
         return
     counts = " · ".join(f"{stage} {n}" for stage, n in view.stage_counts.items() if n)
     click.echo(f"Pipeline: {view.active} active, {view.ended} ended — {counts or 'empty'}")
@@ -38,8 +46,7 @@ def overview(state: CliState, as_json: bool) -> None:
     print_section("Waiting longest for an answer")
     print_table(
         ["ID", "Application", "Stage", "Since"],
-        [(a.id, a.label, a.stage, local_time(a.stage_changed_at, view.zone))
-         for a in view.waiting],
+        [(a.id, a.label, a.stage, local_time(a.stage_changed_at, view.zone)) for a in view.waiting],
         empty="Nothing is waiting.",
     )
 
@@ -47,8 +54,16 @@ def overview(state: CliState, as_json: bool) -> None:
 def _interviews(interviews: list) -> None:  # type: ignore[type-arg]
     print_table(
         ["ID", "Application", "Round", "Kind", "When", "With"],
-        [(i.id, i.application_label, i.round, i.kind,
-          interview_when(i.starts_at, i.ends_at, i.time_zone), i.interviewer_names)
-         for i in interviews],
+        [
+            (
+                i.id,
+                i.application_label,
+                i.round,
+                i.kind,
+                interview_start(i.starts_at, i.time_zone),
+                i.interviewer_names,
+            )
+            for i in interviews
+        ],
         empty="None.",
     )

@@ -13,13 +13,22 @@ from afterview.cli.options import pass_state
 @click.command()
 @click.option("--name", help="Your name, as you sign messages.")
 @click.option("--email", help="Your e-mail address.")
-@click.option("--time-zone", "time_zone", help="IANA zone, e.g. Europe/Berlin (default: this machine's).")
+@click.option(
+    "--time-zone", "time_zone", help="IANA zone, e.g. Europe/Berlin (default: this machine's)."
+)
 @click.option("--country", help="ISO country code for public holidays, e.g. US, GB, DE.")
 @click.option("--subdivision", help="State or region code for holidays, e.g. NY, BY (optional).")
 @click.option("--role", "roles", multiple=True, help="A role you are looking for (repeatable).")
 @pass_state
-def init(state: CliState, name: str | None, email: str | None, time_zone: str | None,
-         country: str | None, subdivision: str | None, roles: tuple[str, ...]) -> None:
+def init(
+    state: CliState,
+    name: str | None,
+    email: str | None,
+    time_zone: str | None,
+    country: str | None,
+    subdivision: str | None,
+    roles: tuple[str, ...],
+) -> None:
     """Set up (or change) your profile. Asks for what the options do not give."""
     from afterview.services.profile import get_profile, set_up_profile
 
@@ -35,15 +44,17 @@ def init(state: CliState, name: str | None, email: str | None, time_zone: str | 
         email=ask(email, "Your e-mail", current.email if current else None),
         time_zone=ask(time_zone, "Time zone", current.time_zone if current else _system_zone()),
         country=ask(country, "Country (ISO code)", current.country if current else None),
-        subdivision=subdivision if subdivision is not None else (
-            current.subdivision if current else None
-        ),
+        subdivision=subdivision
+        if subdivision is not None
+        else (current.subdivision if current else None),
         target_roles=roles or (current.target_roles if current else ()),
     )
     where = profile.country + (f"-{profile.subdivision}" if profile.subdivision else "")
     roles_text = ", ".join(profile.target_roles) or "no target roles yet"
-    click.echo(f"Profile saved: {profile.name} <{profile.email}>, {profile.time_zone}, "
-               f"holidays of {where}; {roles_text}.")
+    click.echo(
+        f"Profile saved: {profile.name} <{profile.email}>, {profile.time_zone}, "
+        f"holidays of {where}; {roles_text}."
+    )
 
 
 def _system_zone() -> str:

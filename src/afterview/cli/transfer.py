@@ -30,16 +30,22 @@ def export(state: CliState, path: Path | None) -> None:
 
 @click.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--merge", is_flag=True,
-              help="Update records that are already here from the file instead of refusing.")
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="Update records that are already here from the file instead of refusing.",
+)
 @pass_state
 def import_(state: CliState, path: Path, merge: bool) -> None:
     """Read an export document from PATH. Nothing is written unless all of it can be."""
     from afterview.services.transfer import import_file
 
     report = import_file(state.workspace(), path, merge=merge)
-    for verb, counts in (("Added", report.added), ("Updated", report.updated),
-                         ("Unchanged", report.unchanged)):
+    for verb, counts in (
+        ("Added", report.added),
+        ("Updated", report.updated),
+        ("Unchanged", report.unchanged),
+    ):
         if counts:
             listed = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
             click.echo(f"{verb}: {listed}.")

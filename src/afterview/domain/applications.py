@@ -69,9 +69,17 @@ def parse_salary(text: str) -> Salary:
     return Salary(minimum=low, maximum=high, currency=currency)
 
 
+MAX_SALARY = 10**9
+
+
 def _amount(text: str) -> int:
+    from decimal import Decimal
+
     factor = 1000 if text.lower().endswith("k") else 1
-    return round(float(text.lower().removesuffix("k")) * factor)
+    amount = round(Decimal(text.lower().removesuffix("k")) * factor)
+    if amount > MAX_SALARY:
+        raise InvalidInput(f"The salary {text!r} is implausibly large.", field="salary")
+    return amount
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

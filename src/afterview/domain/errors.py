@@ -40,10 +40,15 @@ class Ambiguous(AfterviewError):
         shown = "; ".join(f"{record_id} {label}" for record_id, label in candidates[:10])
         more = f"; and {len(candidates) - 10} more" if len(candidates) > 10 else ""
         super().__init__(
-            f"{fragment!r} matches {len(candidates)} {kind}s: {shown}{more}. "
+            f"{fragment!r} matches {len(candidates)} {plural(kind)}: {shown}{more}. "
             "Use the id or a longer name."
         )
         self.candidates = list(candidates)
+
+
+def plural(noun: str) -> str:
+    """'company' → 'companies', 'application' → 'applications'."""
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 class InvalidInput(AfterviewError):

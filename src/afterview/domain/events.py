@@ -67,7 +67,8 @@ def describe_event(event: Event) -> str:
     """One line a person can read: 'Stage applied → interviewing'."""
     data = event.data
     if event.kind == EventKind.STAGE_CHANGED:
-        return f"Stage {data.get('from')} → {data.get('to')}"
+        note = data.get("note")
+        return f"Stage {data.get('from')} → {data.get('to')}" + (f": {note}" if note else "")
     if event.kind == EventKind.CREATED:
         detail = data.get("summary")
         return f"Created {event.subject_kind}" + (f": {detail}" if detail else "")
@@ -77,7 +78,7 @@ def describe_event(event: Event) -> str:
 
 
 def _short(value: JsonValue) -> str:
-    if value in (None, "", []):
+    if value in (None, "", []) or (isinstance(value, list) and all(v is None for v in value)):
         return "cleared"
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     text = " ".join(text.split())

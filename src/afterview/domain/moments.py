@@ -13,9 +13,13 @@ from zoneinfo import ZoneInfo
 from afterview.domain.errors import InvalidInput
 from afterview.domain.values import check_time_zone
 
-_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_ISO = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+# A trailing IANA zone name: 'Europe/Berlin', 'America/Argentina/Buenos_Aires' (not '3/12/2026').
+_ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z_]*(?:/[A-Za-z0-9_+\-]+)+$")
 _HAS_TIME = re.compile(
-    r"(?<!\d)\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\bnoon\b|\bmidnight\b|\bnow\b", re.IGNORECASE
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\s*(?:am|pm)\b|\bnoon\b|\bmidnight\b|\bnow\b", re.IGNORECASE
 )
 _DURATION = re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*(?:m|min)?)?$", re.IGNORECASE)
 _EXAMPLES = "try 'tomorrow 14:00', 'fri 9am' or '2026-12-03 10:30 Europe/Berlin'"
@@ -49,6 +53,8 @@ def parse_duration(text: str, field: str = "duration") -> timedelta:
     minutes = int(match["h"] or 0) * 60 + int(match["m"] or 0)
     if minutes <= 0:
         raise InvalidInput("The duration must be longer than zero.", field=field)
+    if minutes > 24 * 60:
+        raise InvalidInput(f"The duration {text!r} is longer than a day.", field=field)
     return timedelta(minutes=minutes)
 
 
@@ -57,7 +63,7 @@ def _split_zone(text: str, zone: str, field: str) -> tuple[str, str]:
     if not words:
         raise InvalidInput(f"The {field} must not be empty; {_EXAMPLES}.", field=field)
     head, _, last = words.rpartition(" ")
-    if head and ("/" in last or last.upper() in {"UTC", "GMT"}):
+    if head and (_ZONE_NAME.match(last) or last.upper() in {"UTC", "GMT"}):
         name = "UTC" if last.upper() in {"UTC", "GMT"} else last
         check_time_zone(name, field="time_zone")
         return head.strip(), name
@@ -69,9 +75,12 @@ def _parse_local(words: str, *, now: datetime, zone: str, field: str) -> datetim
     """A naive wall-clock datetime in `zone`."""
     if _ISO.match(words):
         try:
-            return datetime.fromisoformat(_pad_iso(words))
+            parsed_iso = datetime.fromisoformat(_pad_iso(words))
         except ValueError as error:
             raise InvalidInput(f"Impossible date {words!r}: {error}.", field=field) from None
+        if parsed_iso.tzinfo is None:
+            return parsed_iso
+        return _wall_time(parsed_iso, zone, words, field)
     import dateparser
 
     base = now.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
@@ -82,12 +91,23 @@ def _parse_local(words: str, *, now: datetime, zone: str, field: str) -> datetim
             "RELATIVE_BASE": base,
             "PREFER_DATES_FROM": "future",
             "RETURN_AS_TIMEZONE_AWARE": False,
+            # An offset or abbreviation in the text ('10:00 PST') is honoured: the result is
+            # converted to the wall time in `zone`.
+            "TIMEZONE": zone,
+            "TO_TIMEZONE": zone,
             "DATE_ORDER": "DMY",
         },
     )
     if parsed is None:
         raise InvalidInput(f"Cannot read {words!r} as a date; {_EXAMPLES}.", field=field)
     return parsed
+
+
+def _wall_time(moment: datetime, zone: str, text: str, field: str) -> datetime:
+    try:
+        return moment.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    except OverflowError:
+        raise InvalidInput(f"{text!r} is too far in the past or future.", field=field) from None
 
 
 def _pad_iso(words: str) -> str:
@@ -103,8 +123,12 @@ def _pad_iso(words: str) -> str:
 def _to_utc(local: datetime, zone: str, text: str, field: str) -> datetime:
     tz = ZoneInfo(zone)
     aware = local.replace(tzinfo=tz)
-    in_utc = aware.astimezone(UTC)
-    if in_utc.astimezone(tz).replace(tzinfo=None) != local:
+    try:
+        in_utc = aware.astimezone(UTC)
+        round_trip = in_utc.astimezone(tz).replace(tzinfo=None)
+    except OverflowError:
+        raise InvalidInput(f"{text!r} is too far in the past or future.", field=field) from None
+    if round_trip != local:
         raise InvalidInput(
             f"{text!r} does not exist in {zone}: the clocks jump forward at that hour.",
             field=field,

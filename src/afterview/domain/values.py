@@ -78,7 +78,7 @@ def check_region(country: str, subdivision: str | None) -> tuple[str, str | None
 
     code = country.strip().upper()
     supported = holidays.list_supported_countries()
-    if code not in supported:
+    if len(code) != 2 or code not in supported:
         raise InvalidInput(
             f"Unknown country {country!r}; use an ISO 3166 code such as US, GB or DE.",
             field="country",

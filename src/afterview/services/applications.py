@@ -182,7 +182,8 @@ def show_application(ws: Workspace, reference: str | int) -> ApplicationDetail:
 def _editable(application: Application) -> dict[str, object]:
     values = {name: getattr(application, name) for name in EDITABLE}
     salary = application.salary
-    values["salary"] = [salary.minimum, salary.maximum, salary.currency]
+    parts = [salary.minimum, salary.maximum, salary.currency]
+    values["salary"] = parts if any(part is not None for part in parts) else None
     return values
 
 

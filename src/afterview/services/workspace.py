@@ -11,6 +11,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from afterview.config import Settings, current_time
+from afterview.domain.errors import InvalidInput
 from afterview.domain.lookup import pick_one
 from afterview.store import profile as profile_store
 from afterview.store.database import Database, sqlite_url
@@ -65,6 +66,8 @@ def resolve(
 ) -> T:
     """The record `reference` names: an id, or a fragment of its name that only it matches."""
     text = str(reference).strip()
+    if not text:
+        raise InvalidInput(f"Name the {kind} by its id or a part of its name.", field=kind)
     if text.isdigit():
         return get(session, int(text))
     return get(session, pick_one(kind, text, candidates(session, text)))
