@@ -85,7 +85,9 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=default_config_dir() / "config.toml")
+        toml = TomlConfigSettingsSource(
+            settings_cls, toml_file=default_config_dir() / "config.toml"
+        )
         return init_settings, env_settings, toml
 
 

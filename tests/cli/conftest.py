@@ -23,7 +23,7 @@ def run(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
     monkeypatch.setenv("COLUMNS", "100")
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None, expect: int = 0) -> Result:  # noqa: A002
+    def invoke(*args: str, input: str | None = None, expect: int = 0) -> Result:
         result = runner.invoke(cli, ["--db", str(db_path), *args], input=input)
         assert result.exit_code == expect, (result.stdout, result.stderr, result.exception)
         return result
@@ -34,12 +34,47 @@ def run(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
 @pytest.fixture
 def search(run: Run) -> Run:
     """A small search: a profile, two applications, an interview with two interviewers."""
-    run("init", "--name", "Sam Rivera", "--email", "sam@example.org", "--time-zone",
-        "Europe/Berlin", "--country", "de", "--subdivision", "be", "--role", "Data Engineer")
-    run("app", "add", "Acme Corp", "Data Engineer", "--salary", "90k-110k EUR", "--link",
-        "https://jobs.example/1", "--source", "LinkedIn")
+    run(
+        "init",
+        "--name",
+        "Sam Rivera",
+        "--email",
+        "sam@example.org",
+        "--time-zone",
+        "Europe/Berlin",
+        "--country",
+        "de",
+        "--subdivision",
+        "be",
+        "--role",
+        "Data Engineer",
+    )
+    run(
+        "app",
+        "add",
+        "Acme Corp",
+        "Data Engineer",
+        "--salary",
+        "90k-110k EUR",
+        "--link",
+        "https://jobs.example/1",
+        "--source",
+        "LinkedIn",
+    )
     run("app", "add", "Globex", "Analytics Engineer", "--stage", "saved", "--priority", "high")
-    run("interview", "add", "acme", "2026-12-01 14:00", "--with", "Dana Reyes", "--with",
-        "Marcus Lee", "--next-step", "by Friday", "--kind", "technical")
+    run(
+        "interview",
+        "add",
+        "acme",
+        "2026-12-01 14:00",
+        "--with",
+        "Dana Reyes",
+        "--with",
+        "Marcus Lee",
+        "--next-step",
+        "by Friday",
+        "--kind",
+        "technical",
+    )
     run("app", "stage", "acme", "interviewing", "--note", "Technical round booked")
     return run

@@ -70,8 +70,9 @@ def test_list_json_shape(search: Run):
 
 
 def test_list_filters(search: Run):
-    assert [a["id"] for a in json.loads(search("app", "list", "--stage", "saved",
-                                               "--json").stdout)] == [2]
+    assert [
+        a["id"] for a in json.loads(search("app", "list", "--stage", "saved", "--json").stdout)
+    ] == [2]
     assert json.loads(search("app", "list", "--company", "acme", "--json").stdout)[0]["id"] == 1
     assert search("app", "list", "--stage", "rejected").stdout == (
         "No applications. Add one with: afterview app add COMPANY ROLE\n"
@@ -116,10 +117,9 @@ def test_show_json_has_interviews_and_timeline(search: Run):
 
 
 def test_edit_and_stage(search: Run):
-    assert search("app", "edit", "globex", "--role", "Senior Analytics Engineer",
-                  "--salary", "120k EUR").stdout == (
-        "Saved application 2: Globex — Senior Analytics Engineer.\n"
-    )
+    assert search(
+        "app", "edit", "globex", "--role", "Senior Analytics Engineer", "--salary", "120k EUR"
+    ).stdout == ("Saved application 2: Globex — Senior Analytics Engineer.\n")
     assert search("app", "stage", "globex", "applied").stdout == (
         "Application 2 (Globex — Senior Analytics Engineer) is now applied.\n"
     )
@@ -129,20 +129,35 @@ def test_errors_are_one_line_with_stable_exit_codes(search: Run):
     cases = [
         (("app", "show", "initech"), 3, "Error: No application matching 'initech'.\n"),
         (("app", "show", "42"), 3, "Error: No application 42.\n"),
-        (("app", "show", "engineer"), 4,
-         "Error: 'engineer' matches 2 applications: 1 Acme Corp — Data Engineer; "
-         "2 Globex — Analytics Engineer. Use the id or a longer name.\n"),
-        (("app", "stage", "acme", "hired"), 5,
-         "Error: Unknown stage 'hired'; use one of: saved, applied, screening, interviewing, "
-         "offer, accepted, rejected, withdrawn, declined, gone-quiet.\n"),
-        (("app", "stage", "acme", "accepted"), 5,
-         "Error: Only an offer can be accepted; the application is at stage interviewing. "
-         "Record the offer first (stage offer).\n"),
-        (("app", "add", "Acme", "X", "--salary", "lots"), 5,
-         "Error: Cannot read the salary 'lots'; write it like '90000-110000 EUR' or "
-         "'95k USD'.\n"),
-        (("app", "add", "Acme", "X", "--applied", "2026-02-30"), 5,
-         "Error: Impossible date '2026-02-30': day is out of range for month.\n"),
+        (
+            ("app", "show", "engineer"),
+            4,
+            "Error: 'engineer' matches 2 applications: 1 Acme Corp — Data Engineer; "
+            "2 Globex — Analytics Engineer. Use the id or a longer name.\n",
+        ),
+        (
+            ("app", "stage", "acme", "hired"),
+            5,
+            "Error: Unknown stage 'hired'; use one of: saved, applied, screening, interviewing, "
+            "offer, accepted, rejected, withdrawn, declined, gone-quiet.\n",
+        ),
+        (
+            ("app", "stage", "acme", "accepted"),
+            5,
+            "Error: Only an offer can be accepted; the application is at stage interviewing. "
+            "Record the offer first (stage offer).\n",
+        ),
+        (
+            ("app", "add", "Acme", "X", "--salary", "lots"),
+            5,
+            "Error: Cannot read the salary 'lots'; write it like '90000-110000 EUR' or "
+            "'95k USD'.\n",
+        ),
+        (
+            ("app", "add", "Acme", "X", "--applied", "2026-02-30"),
+            5,
+            "Error: Impossible date '2026-02-30': day is out of range for month.\n",
+        ),
     ]
     for args, code, message in cases:
         result = search(*args, expect=code)

@@ -13,11 +13,22 @@ from tests.builders import make_application, make_interview
 def test_demo_fills_every_stage_a_search_has(ws):
     fill_with_sample_data(ws)
     stages = {a.stage for a in list_applications(ws)}
-    assert stages == {Stage.SAVED, Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING,
-                      Stage.OFFER, Stage.REJECTED, Stage.WITHDRAWN, Stage.GONE_QUIET}
+    assert stages == {
+        Stage.SAVED,
+        Stage.APPLIED,
+        Stage.SCREENING,
+        Stage.INTERVIEWING,
+        Stage.OFFER,
+        Stage.REJECTED,
+        Stage.WITHDRAWN,
+        Stage.GONE_QUIET,
+    }
     view = overview(ws)
-    assert view.upcoming and view.recent and view.waiting
-    assert view.active == 6 and view.ended == 3
+    assert view.upcoming
+    assert view.recent
+    assert view.waiting
+    assert view.active == 6
+    assert view.ended == 3
 
 
 def test_demo_refuses_a_database_with_data(ws):

@@ -21,8 +21,12 @@ from tests.builders import make_application, make_contact, make_interview, make_
 def _fill(ws: Workspace) -> None:
     make_profile(ws)
     make_contact(ws, name="Grace Okafor", company=None, emails=["grace@example.org"])
-    interview = make_interview(ws, interviewers=["Dana Reyes", "Marcus Lee"],
-                               next_step_said="by Friday", notes="topic: Kafka")
+    interview = make_interview(
+        ws,
+        interviewers=["Dana Reyes", "Marcus Lee"],
+        next_step_said="by Friday",
+        notes="topic: Kafka",
+    )
     change_stage(ws, interview.application_id, Stage.INTERVIEWING)
     make_application(ws, company="Globex", role="Analytics Engineer", stage=Stage.SAVED)
 
@@ -40,8 +44,14 @@ def test_round_trip_is_lossless_and_keeps_ids(ws, tmp_path):
     assert total == len(json.loads(path.read_text())["events"]) + 2 + 3 + 2 + 1
     twin = _empty_twin(ws, tmp_path)
     report = import_file(twin, path)
-    assert report.added == {"profile": 1, "companies": 2, "contacts": 3, "applications": 2,
-                            "interviews": 1, "events": report.added["events"]}
+    assert report.added == {
+        "profile": 1,
+        "companies": 2,
+        "contacts": 3,
+        "applications": 2,
+        "interviews": 1,
+        "events": report.added["events"],
+    }
     assert export_text(twin) == path.read_text()
 
 
@@ -116,20 +126,34 @@ def _valid(ws: Workspace, tmp_path: Path) -> dict:
     [
         (lambda d: d.update(version=2), "$.version", "export version 2 cannot be read"),
         (lambda d: d.update(format="other"), "$.format", "not an Afterview export"),
-        (lambda d: d["applications"][1].update(stage="hired"), "$.applications[1].stage",
-         "Input should be"),
-        (lambda d: d["interviews"][0].pop("starts_at"), "$.interviews[0].starts_at",
-         "Field required"),
-        (lambda d: d["interviews"][0].update(time_zone="Europe/Berln"),
-         "$.interviews[0].time_zone", "Unknown time zone 'Europe/Berln'"),
-        (lambda d: d["applications"][0].update(company="00000000-0000-0000-0000-000000000000"),
-         "$.applications[0].company", "no record in companies has uid"),
-        (lambda d: d["companies"].append(dict(d["companies"][0])), "$.companies[2].uid",
-         "the same uid appears twice"),
+        (
+            lambda d: d["applications"][1].update(stage="hired"),
+            "$.applications[1].stage",
+            "Input should be",
+        ),
+        (
+            lambda d: d["interviews"][0].pop("starts_at"),
+            "$.interviews[0].starts_at",
+            "Field required",
+        ),
+        (
+            lambda d: d["interviews"][0].update(time_zone="Europe/Berln"),
+            "$.interviews[0].time_zone",
+            "Unknown time zone 'Europe/Berln'",
+        ),
+        (
+            lambda d: d["applications"][0].update(company="00000000-0000-0000-0000-000000000000"),
+            "$.applications[0].company",
+            "no record in companies has uid",
+        ),
+        (
+            lambda d: d["companies"].append(dict(d["companies"][0])),
+            "$.companies[2].uid",
+            "the same uid appears twice",
+        ),
     ],
 )
-def test_malformed_documents_name_the_path_and_write_nothing(ws, tmp_path, mutate, where,
-                                                             problem):
+def test_malformed_documents_name_the_path_and_write_nothing(ws, tmp_path, mutate, where, problem):
     document = _valid(ws, tmp_path)
     mutate(document)
     path = _write(tmp_path, document)

@@ -25,8 +25,16 @@ def db(database_url):
 def _company(name: str, uid_seed: int) -> CompanyRow:
     import uuid
 
-    return CompanyRow(uid=uuid.UUID(int=uid_seed), name=name, name_key=name.casefold(),
-                      aliases=[], domains=[], notes="", created_at=NOW, updated_at=NOW)
+    return CompanyRow(
+        uid=uuid.UUID(int=uid_seed),
+        name=name,
+        name_key=name.casefold(),
+        aliases=[],
+        domains=[],
+        notes="",
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
 def test_urls_are_normalised():
@@ -65,10 +73,14 @@ def test_naive_datetimes_are_refused(db):
 
 
 def test_integrity_errors_become_conflicts_and_roll_back(db):
-    with pytest.raises(Conflict, match="conflicts with stored data"), db.write() as session:
-        session.add(_company("Acme", 1))
-        session.flush()
-        session.add(_company("Globex", 1))  # same uid
+    def add_two_with_one_uid() -> None:
+        with db.write() as session:
+            session.add(_company("Acme", 1))
+            session.flush()
+            session.add(_company("Globex", 1))
+
+    with pytest.raises(Conflict, match="conflicts with stored data"):
+        add_two_with_one_uid()
     with db.read() as session:
         assert session.scalars(select(CompanyRow)).all() == []
 

@@ -6,7 +6,14 @@ from sqlalchemy import inspect, text
 from afterview.domain.errors import DatabaseError
 from afterview.store.database import Database
 from afterview.store.rows import Base
-from afterview.store.schema import HEAD, MIGRATIONS, current_revision, downgrade, ensure_current, upgrade
+from afterview.store.schema import (
+    HEAD,
+    MIGRATIONS,
+    current_revision,
+    downgrade,
+    ensure_current,
+    upgrade,
+)
 
 
 @pytest.fixture
@@ -65,8 +72,11 @@ def test_ensure_current_refuses_another_revision(db):
     upgrade(db)
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '2099_01_01_0001'"))
-    with pytest.raises(DatabaseError, match="is at schema revision 2099_01_01_0001, and this "
-                                            f"Afterview needs {HEAD}. Run `afterview db upgrade`"):
+    with pytest.raises(
+        DatabaseError,
+        match="is at schema revision 2099_01_01_0001, and this "
+        f"Afterview needs {HEAD}. Run `afterview db upgrade`",
+    ):
         ensure_current(db)
 
 

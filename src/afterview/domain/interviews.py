@@ -32,7 +32,9 @@ def parse_interview_kind(text: str) -> InterviewKind:
         return InterviewKind(aliases.get(key, key))
     except ValueError:
         names = ", ".join(kind.value for kind in InterviewKind)
-        raise InvalidInput(f"Unknown interview kind {text!r}; use one of: {names}.", field="kind")
+        raise InvalidInput(
+            f"Unknown interview kind {text!r}; use one of: {names}.", field="kind"
+        ) from None
 
 
 def check_round(value: int) -> int:

@@ -19,7 +19,8 @@ _ISO = re.compile(
 # A trailing IANA zone name: 'Europe/Berlin', 'America/Argentina/Buenos_Aires' (not '3/12/2026').
 _ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z_]*(?:/[A-Za-z0-9_+\-]+)+$")
 _HAS_TIME = re.compile(
-    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\s*(?:am|pm)\b|\bnoon\b|\bmidnight\b|\bnow\b", re.IGNORECASE
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\s*(?:am|pm)\b|\bnoon\b|\bmidnight\b|\bnow\b",
+    re.IGNORECASE,
 )
 _DURATION = re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*(?:m|min)?)?$", re.IGNORECASE)
 _EXAMPLES = "try 'tomorrow 14:00', 'fri 9am' or '2026-12-03 10:30 Europe/Berlin'"
@@ -49,7 +50,9 @@ def parse_duration(text: str, field: str = "duration") -> timedelta:
     """'45m', '1h', '1h30m', '90' (minutes) → a timedelta."""
     match = _DURATION.match(text.strip())
     if not text.strip() or not match or not (match["h"] or match["m"]):
-        raise InvalidInput(f"Cannot read the duration {text!r}; write 45m, 1h or 1h30m.", field=field)
+        raise InvalidInput(
+            f"Cannot read the duration {text!r}; write 45m, 1h or 1h30m.", field=field
+        )
     minutes = int(match["h"] or 0) * 60 + int(match["m"] or 0)
     if minutes <= 0:
         raise InvalidInput("The duration must be longer than zero.", field=field)
@@ -84,7 +87,7 @@ def _parse_local(words: str, *, now: datetime, zone: str, field: str) -> datetim
     import dateparser
 
     base = now.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
-    parsed = dateparser.parse(
+    parsed: datetime | None = dateparser.parse(
         words,
         languages=["en"],
         settings={

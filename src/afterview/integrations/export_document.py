@@ -11,7 +11,7 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
@@ -21,8 +21,8 @@ from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.interviews import InterviewKind
 from afterview.domain.stages import Stage
 
-FORMAT = "afterview-export"
-VERSION = 1
+FORMAT: Final = "afterview-export"
+VERSION: Final = 1
 
 
 class _Strict(BaseModel):

@@ -23,8 +23,17 @@ from afterview.store import applications as application_store
 from afterview.store import interviews as interview_store
 from afterview.store.events import append_event
 
-EDITABLE = ("company_name", "role", "priority", "link", "source", "location", "salary",
-            "applied_on", "notes")
+EDITABLE = (
+    "company_name",
+    "role",
+    "priority",
+    "link",
+    "source",
+    "location",
+    "salary",
+    "applied_on",
+    "notes",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +127,17 @@ def edit_application(
             location=_text(location, current.location),
             salary=salary if salary is not None else current.salary,
             applied_on=(
-                _day(ws, session, applied_on, now) if applied_on is not None
-                else current.applied_on
+                _day(ws, session, applied_on, now) if applied_on is not None else current.applied_on
             ),
             notes=_text(notes, current.notes),
             updated_at=now,
         )
         if not record_changes(
-            session, SubjectKind.APPLICATION, current.id, now, _editable(current),
+            session,
+            SubjectKind.APPLICATION,
+            current.id,
+            now,
+            _editable(current),
             _editable(edited),
         ):
             return current
@@ -144,8 +156,9 @@ def change_stage(
         data: dict[str, Any] = {"from": str(current.stage), "to": str(stage)}
         if note.strip():
             data["note"] = note.strip()
-        append_event(session, SubjectKind.APPLICATION, current.id, EventKind.STAGE_CHANGED,
-                     now, data)
+        append_event(
+            session, SubjectKind.APPLICATION, current.id, EventKind.STAGE_CHANGED, now, data
+        )
         return application_store.save_application(session, moved)
 
 
@@ -164,9 +177,7 @@ def list_applications(
             from afterview.services.companies import find_company
 
             company_id = find_company(session, company).id
-        return application_store.list_applications(
-            session, stages=wanted, company_id=company_id
-        )
+        return application_store.list_applications(session, stages=wanted, company_id=company_id)
 
 
 def show_application(ws: Workspace, reference: str | int) -> ApplicationDetail:

@@ -85,8 +85,14 @@ def add_contact(
     now = ws.now()
     with ws.ready().write() as session:
         return new_contact(
-            session, now, name=name, emails=emails, phones=phones, company=company,
-            title=title, notes=notes,
+            session,
+            now,
+            name=name,
+            emails=emails,
+            phones=phones,
+            company=company,
+            title=title,
+            notes=notes,
         )
 
 
@@ -114,7 +120,8 @@ def edit_contact(
             current,
             name=require_text(name, "name") if name is not None else current.name,
             emails=(
-                unique_texts(check_email(e) for e in emails) if emails is not None
+                unique_texts(check_email(e) for e in emails)
+                if emails is not None
                 else current.emails
             ),
             phones=unique_texts(phones) if phones is not None else current.phones,
@@ -124,15 +131,14 @@ def edit_contact(
             notes=notes.strip() if notes is not None else current.notes,
             updated_at=now,
         )
-        if not record_changes(session, SubjectKind.CONTACT, current.id, now,
-                              _editable(current), _editable(edited)):
+        if not record_changes(
+            session, SubjectKind.CONTACT, current.id, now, _editable(current), _editable(edited)
+        ):
             return current
         return contact_store.save_contact(session, edited)
 
 
-def list_contacts(
-    ws: Workspace, *, search: str = "", company: str | None = None
-) -> list[Contact]:
+def list_contacts(ws: Workspace, *, search: str = "", company: str | None = None) -> list[Contact]:
     with ws.ready().read() as session:
         company_id = None
         if company is not None:

@@ -40,9 +40,15 @@ def fill_with_sample_data(ws: Workspace) -> None:
     def at(days: int, hour: int, minute: int = 0) -> Workspace:
         return ws.at(datetime.combine(today + timedelta(days=days), time(hour, minute), home))
 
-    set_up_profile(at(-45, 9), name="Alex Morgan", email="alex.morgan@example.com",
-                   time_zone=HOME, country="US", subdivision="NY",
-                   target_roles=["Senior Data Engineer", "Analytics Engineer"])
+    set_up_profile(
+        at(-45, 9),
+        name="Alex Morgan",
+        email="alex.morgan@example.com",
+        time_zone=HOME,
+        country="US",
+        subdivision="NY",
+        target_roles=["Senior Data Engineer", "Analytics Engineer"],
+    )
     _companies(at)
     _network(at)
     _northwind(at)
@@ -52,98 +58,198 @@ def fill_with_sample_data(ws: Workspace) -> None:
 
 
 def _companies(at: _Clock) -> None:
-    add_company(at(-45, 9), name="Northwind Analytics", aliases=["Northwind"],
-                domains=["northwind.example"])
-    add_company(at(-45, 9), name="Globex", aliases=["Globex Corporation"],
-                domains=["globex.example"])
+    add_company(
+        at(-45, 9), name="Northwind Analytics", aliases=["Northwind"], domains=["northwind.example"]
+    )
+    add_company(
+        at(-45, 9), name="Globex", aliases=["Globex Corporation"], domains=["globex.example"]
+    )
 
 
 def _network(at: _Clock) -> None:
-    add_contact(at(-44, 10), name="Mei Chen", emails=["mei.chen@northwind.example"],
-                company="Northwind Analytics", title="Staff Engineer",
-                notes="Former teammate at Contoso; referred me.")
-    add_contact(at(-44, 10), name="Tomás Álvarez", emails=["tomas@alvarez.example"],
-                company="Globex", title="Product Manager", notes="Met at PyData NYC.")
-    add_contact(at(-44, 10), name="Grace Okafor", emails=["grace.okafor@example.org"],
-                title="Engineering Director", notes="My manager at Contoso; happy to be a reference.")
+    add_contact(
+        at(-44, 10),
+        name="Mei Chen",
+        emails=["mei.chen@northwind.example"],
+        company="Northwind Analytics",
+        title="Staff Engineer",
+        notes="Former teammate at Contoso; referred me.",
+    )
+    add_contact(
+        at(-44, 10),
+        name="Tomás Álvarez",
+        emails=["tomas@alvarez.example"],
+        company="Globex",
+        title="Product Manager",
+        notes="Met at PyData NYC.",
+    )
+    add_contact(
+        at(-44, 10),
+        name="Grace Okafor",
+        emails=["grace.okafor@example.org"],
+        title="Engineering Director",
+        notes="My manager at Contoso; happy to be a reference.",
+    )
 
 
 def _northwind(at: _Clock) -> None:
     ref = "Northwind"
-    add_application(at(-24, 9), company="Northwind Analytics", role="Senior Data Engineer",
-                    source="referral (Mei Chen)", location="New York, hybrid",
-                    link="https://boards.greenhouse.io/northwind/jobs/4012345",
-                    salary=_salary("170k-195k USD"))
+    add_application(
+        at(-24, 9),
+        company="Northwind Analytics",
+        role="Senior Data Engineer",
+        source="referral (Mei Chen)",
+        location="New York, hybrid",
+        link="https://boards.greenhouse.io/northwind/jobs/4012345",
+        salary=_salary("170k-195k USD"),
+    )
     change_stage(at(-20, 16), ref, Stage.SCREENING, note="Recruiter call booked")
-    add_interview(at(-20, 16), application=ref, starts=_when(at, -18, 11), duration="30m",
-                  kind=InterviewKind.PHONE, interviewers=["Priya Shah"],
-                  next_step_said="You'll hear from us within a week",
-                  notes="Recruiter screen. topic: why streaming over batch\nSalary band fits.")
+    add_interview(
+        at(-20, 16),
+        application=ref,
+        starts=_when(at, -18, 11),
+        duration="30m",
+        kind=InterviewKind.PHONE,
+        interviewers=["Priya Shah"],
+        next_step_said="You'll hear from us within a week",
+        notes="Recruiter screen. topic: why streaming over batch\nSalary band fits.",
+    )
     change_stage(at(-14, 10), ref, Stage.INTERVIEWING)
-    add_interview(at(-14, 10), application=ref, starts=_when(at, -10, 14), duration="1h30m",
-                  kind=InterviewKind.TECHNICAL, interviewers=["Marcus Lee", "Jenna Ortiz"],
-                  location="https://meet.google.com/abc-defg-hij",
-                  next_step_said="by end of next week",
-                  notes="Designed a CDC pipeline on the whiteboard.\n"
-                        "topic: exactly-once delivery with Kafka\n"
-                        "flag: on-call rotation is weekly for a team of three")
-    add_interview(at(-3, 12), application=ref, starts=_when(at, 2, 10), duration="3h",
-                  kind=InterviewKind.FINAL, interviewers=["Dana Reyes", "Marcus Lee"],
-                  location="200 Park Ave S, 11th floor, New York",
-                  notes="Onsite loop: system design, values, meet the team.")
+    add_interview(
+        at(-14, 10),
+        application=ref,
+        starts=_when(at, -10, 14),
+        duration="1h30m",
+        kind=InterviewKind.TECHNICAL,
+        interviewers=["Marcus Lee", "Jenna Ortiz"],
+        location="https://meet.google.com/abc-defg-hij",
+        next_step_said="by end of next week",
+        notes="Designed a CDC pipeline on the whiteboard.\n"
+        "topic: exactly-once delivery with Kafka\n"
+        "flag: on-call rotation is weekly for a team of three",
+    )
+    add_interview(
+        at(-3, 12),
+        application=ref,
+        starts=_when(at, 2, 10),
+        duration="3h",
+        kind=InterviewKind.FINAL,
+        interviewers=["Dana Reyes", "Marcus Lee"],
+        location="200 Park Ave S, 11th floor, New York",
+        notes="Onsite loop: system design, values, meet the team.",
+    )
 
 
 def _globex(at: _Clock) -> None:
     ref = "Globex"
-    add_application(at(-18, 20), company="Globex", role="Analytics Engineer",
-                    source="LinkedIn", location="Remote (US)", salary=_salary("150k-165k USD"))
+    add_application(
+        at(-18, 20),
+        company="Globex",
+        role="Analytics Engineer",
+        source="LinkedIn",
+        location="Remote (US)",
+        salary=_salary("150k-165k USD"),
+    )
     change_stage(at(-9, 9), ref, Stage.INTERVIEWING)
-    add_interview(at(-9, 9), application=ref, starts=_when(at, -2, 15), kind=InterviewKind.VIDEO,
-                  interviewers=["Sam Patel"], next_step_said="within a week",
-                  notes="Hiring manager call.\ntopic: migrating 300 dbt models to incremental\n"
-                        "They liked the data-contract story.")
+    add_interview(
+        at(-9, 9),
+        application=ref,
+        starts=_when(at, -2, 15),
+        kind=InterviewKind.VIDEO,
+        interviewers=["Sam Patel"],
+        next_step_said="within a week",
+        notes="Hiring manager call.\ntopic: migrating 300 dbt models to incremental\n"
+        "They liked the data-contract story.",
+    )
 
 
 def _initech(at: _Clock) -> None:
     ref = "Initech"
-    add_application(at(-35, 9), company="Initech", role="Data Platform Engineer",
-                    source="company site", location="Jersey City, onsite",
-                    salary=_salary("160k-175k USD"), priority=Priority.HIGH)
+    add_application(
+        at(-35, 9),
+        company="Initech",
+        role="Data Platform Engineer",
+        source="company site",
+        location="Jersey City, onsite",
+        salary=_salary("160k-175k USD"),
+        priority=Priority.HIGH,
+    )
     change_stage(at(-30, 11), ref, Stage.INTERVIEWING)
-    add_interview(at(-30, 11), application=ref, starts=_when(at, -27, 10),
-                  kind=InterviewKind.TECHNICAL, interviewers=["Bill Lumbergh"],
-                  notes="Live coding in SQL. flag: 'we move fast, weekends happen'")
-    add_interview(at(-20, 9), application=ref, starts=_when(at, -15, 13), duration="2h",
-                  kind=InterviewKind.PANEL, interviewers=["Bill Lumbergh", "Joanna Kim"],
-                  next_step_said="decision within 3 business days of your final round")
+    add_interview(
+        at(-30, 11),
+        application=ref,
+        starts=_when(at, -27, 10),
+        kind=InterviewKind.TECHNICAL,
+        interviewers=["Bill Lumbergh"],
+        notes="Live coding in SQL. flag: 'we move fast, weekends happen'",
+    )
+    add_interview(
+        at(-20, 9),
+        application=ref,
+        starts=_when(at, -15, 13),
+        duration="2h",
+        kind=InterviewKind.PANEL,
+        interviewers=["Bill Lumbergh", "Joanna Kim"],
+        next_step_said="decision within 3 business days of your final round",
+    )
     change_stage(at(-1, 17), ref, Stage.OFFER, note="Verbal offer, written offer to follow")
 
 
 def _smaller_stories(at: _Clock) -> None:
-    add_application(at(-30, 9), company="Umbrella Health", role="ML Engineer",
-                    source="Indeed", location="Boston, hybrid")
-    add_interview(at(-14, 9), application="Umbrella", starts=_when(at, -8, 11),
-                  kind=InterviewKind.VIDEO, interviewers=["Ada Brooks"])
+    add_application(
+        at(-30, 9),
+        company="Umbrella Health",
+        role="ML Engineer",
+        source="Indeed",
+        location="Boston, hybrid",
+    )
+    add_interview(
+        at(-14, 9),
+        application="Umbrella",
+        starts=_when(at, -8, 11),
+        kind=InterviewKind.VIDEO,
+        interviewers=["Ada Brooks"],
+    )
     change_stage(at(-4, 10), "Umbrella", Stage.REJECTED, note="Went with an internal candidate")
 
-    add_application(at(-5, 9), company="Stark Logistics", role="Data Engineer",
-                    source="Wellfound", location="Remote")
-    add_application(at(-2, 21), company="Wayne Fintech", role="Staff Data Engineer",
-                    stage=Stage.SAVED, link="https://jobs.lever.co/waynefintech/7f3c",
-                    notes="Apply after the Northwind onsite.")
-    add_application(at(-40, 9), company="Acme Robotics", role="Data Engineer II",
-                    source="LinkedIn")
+    add_application(
+        at(-5, 9),
+        company="Stark Logistics",
+        role="Data Engineer",
+        source="Wellfound",
+        location="Remote",
+    )
+    add_application(
+        at(-2, 21),
+        company="Wayne Fintech",
+        role="Staff Data Engineer",
+        stage=Stage.SAVED,
+        link="https://jobs.lever.co/waynefintech/7f3c",
+        notes="Apply after the Northwind onsite.",
+    )
+    add_application(at(-40, 9), company="Acme Robotics", role="Data Engineer II", source="LinkedIn")
     change_stage(at(-35, 9), "Acme Robotics", Stage.SCREENING)
     change_stage(at(-7, 9), "Acme Robotics", Stage.GONE_QUIET, note="Two follow-ups, no reply")
     add_application(at(-33, 9), company="Hooli", role="Senior Analytics Engineer")
     change_stage(at(-21, 9), "Hooli", Stage.WITHDRAWN, note="Role moved to the Bay Area only")
 
-    add_application(at(-6, 14), company="Cyberdyne Systems", role="Data Engineer",
-                    source="recruiter outreach", location="London / remote")
+    add_application(
+        at(-6, 14),
+        company="Cyberdyne Systems",
+        role="Data Engineer",
+        source="recruiter outreach",
+        location="London / remote",
+    )
     change_stage(at(-3, 9), "Cyberdyne", Stage.SCREENING)
-    add_interview(at(-3, 9), application="Cyberdyne", starts=_when(at, 1, 15, "Europe/London"),
-                  duration="45m", kind=InterviewKind.PHONE, interviewers=["Oliver Hughes"],
-                  next_step_said="no timeline")
+    add_interview(
+        at(-3, 9),
+        application="Cyberdyne",
+        starts=_when(at, 1, 15, "Europe/London"),
+        duration="45m",
+        kind=InterviewKind.PHONE,
+        interviewers=["Oliver Hughes"],
+        next_step_said="no timeline",
+    )
 
 
 def _when(at: _Clock, days: int, hour: int, zone: str = HOME) -> str:

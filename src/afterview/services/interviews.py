@@ -27,8 +27,17 @@ from afterview.services.workspace import Workspace, resolve
 from afterview.store import interviews as interview_store
 from afterview.store.applications import get_application
 
-EDITABLE = ("round", "kind", "starts_at", "ends_at", "time_zone", "location",
-            "interviewer_ids", "next_step_said", "notes")
+EDITABLE = (
+    "round",
+    "kind",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "location",
+    "interviewer_ids",
+    "next_step_said",
+    "notes",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +63,7 @@ def add_interview(
     application: str | int,
     starts: str,
     duration: str | None = None,
-    round: int | None = None,  # noqa: A002 - the interview's round, as users say it
+    round: int | None = None,
     kind: InterviewKind = InterviewKind.VIDEO,
     location: str = "",
     interviewers: Sequence[str] = (),
@@ -101,7 +110,7 @@ def edit_interview(
     *,
     starts: str | None = None,
     duration: str | None = None,
-    round: int | None = None,  # noqa: A002
+    round: int | None = None,
     kind: InterviewKind | None = None,
     location: str | None = None,
     interviewers: Sequence[str] | None = None,
@@ -114,8 +123,7 @@ def edit_interview(
         current = find_interview(session, reference)
         starts_at, zone = current.starts_at, current.time_zone
         if starts is not None:
-            starts_at, zone = parse_moment(starts, now=now, zone=current.time_zone,
-                                           field="starts")
+            starts_at, zone = parse_moment(starts, now=now, zone=current.time_zone, field="starts")
         length = parse_duration(duration) if duration else current.ends_at - current.starts_at
         check_times(starts_at, starts_at + length)
         ids = current.interviewer_ids
@@ -137,8 +145,9 @@ def edit_interview(
             notes=notes.strip() if notes is not None else current.notes,
             updated_at=now,
         )
-        if not record_changes(session, SubjectKind.INTERVIEW, current.id, now,
-                              _editable(current), _editable(edited)):
+        if not record_changes(
+            session, SubjectKind.INTERVIEW, current.id, now, _editable(current), _editable(edited)
+        ):
             return current
         return interview_store.save_interview(session, edited)
 

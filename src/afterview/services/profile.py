@@ -50,7 +50,11 @@ def set_up_profile(
             record_created(session, SubjectKind.PROFILE, PROFILE_SUBJECT_ID, now, profile.name)
         else:
             record_changes(
-                session, SubjectKind.PROFILE, PROFILE_SUBJECT_ID, now, asdict(before),
+                session,
+                SubjectKind.PROFILE,
+                PROFILE_SUBJECT_ID,
+                now,
+                asdict(before),
                 asdict(profile),
             )
     return profile

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import Any
 from uuid import uuid4
 
@@ -17,7 +18,7 @@ def timeline(session: Session, subjects: Collection[tuple[SubjectKind, int]]) ->
 
 
 def record_created(
-    session: Session, kind: SubjectKind, subject_id: int, at: Any, summary: str
+    session: Session, kind: SubjectKind, subject_id: int, at: datetime, summary: str
 ) -> None:
     append_event(session, kind, subject_id, EventKind.CREATED, at, {"summary": summary})
 
@@ -26,7 +27,7 @@ def record_changes(
     session: Session,
     kind: SubjectKind,
     subject_id: int,
-    at: Any,
+    at: datetime,
     before: Mapping[str, object],
     after: Mapping[str, object],
 ) -> dict[str, list[Any]]:

@@ -102,7 +102,9 @@ def build_document(session: Session) -> ExportDocument:
     )
 
 
-def import_document(ws: Workspace, document: ExportDocument, *, merge: bool = False) -> ImportReport:
+def import_document(
+    ws: Workspace, document: ExportDocument, *, merge: bool = False
+) -> ImportReport:
     """Add the document's records. Records already here (same uid, or a company of the same
     name) are a conflict unless `merge`, which updates them from the file."""
     _check_unique_uids(document)
@@ -162,9 +164,7 @@ def _collisions(document: ExportDocument, current: ExportDocument) -> list[tuple
     for kind in KINDS:
         here = {record.uid for record in getattr(current, kind)}
         for record in getattr(document, kind):
-            clash = record.uid in here or (
-                kind == "companies" and record.name.casefold() in names
-            )
+            clash = record.uid in here or (kind == "companies" and record.name.casefold() in names)
             if clash:
                 found.append((kind, _label(record)))
     if document.profile and current.profile and document.profile != current.profile:
@@ -211,7 +211,9 @@ class _Importer:
         self.report = report
         self.keep_ids = keep_ids
         self.existing = {kind: {r.uid: r for r in getattr(current, kind)} for kind in KINDS}
-        self.ids = {kind: {r.uid: r.id for r in getattr(current, kind)} for kind in KINDS}
+        self.ids: dict[str, dict[UUID, int]] = {
+            kind: {r.uid: r.id for r in getattr(current, kind)} for kind in KINDS
+        }
         self.same_name = {c.name.casefold(): c.uid for c in current.companies}
         self.current_profile = current.profile
 
@@ -347,10 +349,12 @@ class _Importer:
             subject_id = 1
         else:
             table = SUBJECT_TABLES[e.subject.kind]
-            subject_id = self._ref(table, e.subject.uid, f"{where}.uid") or 0
+            found = self._ref(table, e.subject.uid, f"{where}.uid")
+            if found is None:
+                raise ParseError("import", f"{where}.uid", "the subject's uid is missing")
+            subject_id = found
         return e.model_dump(exclude={"id", "subject"}) | {
             "subject_kind": str(e.subject.kind),
             "subject_id": subject_id,
             "kind": str(e.kind),
         }
-

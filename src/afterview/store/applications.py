@@ -26,9 +26,7 @@ def to_application(row: ApplicationRow) -> Application:
         link=row.link,
         source=row.source,
         location=row.location,
-        salary=Salary(
-            minimum=row.salary_min, maximum=row.salary_max, currency=row.salary_currency
-        ),
+        salary=Salary(minimum=row.salary_min, maximum=row.salary_max, currency=row.salary_currency),
         applied_on=row.applied_on,
         notes=row.notes,
         created_at=row.created_at,

@@ -61,9 +61,7 @@ def list_interviews(
     if application_id is not None:
         query = query.where(InterviewRow.application_id == application_id)
     if contact_id is not None:
-        query = query.where(
-            InterviewRow.panel.any(InterviewerRow.contact_id == contact_id)
-        )
+        query = query.where(InterviewRow.panel.any(InterviewerRow.contact_id == contact_id))
     if since is not None:
         query = query.where(InterviewRow.starts_at >= since)
     if until is not None:

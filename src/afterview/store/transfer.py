@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from afterview.store.rows import (
@@ -32,18 +32,18 @@ TABLES: dict[str, type[Base]] = {
 CHUNK = 2000
 
 
+def _table(name: str) -> Table:
+    table = TABLES[name].__table__
+    assert isinstance(table, Table)
+    return table
+
+
 def read_table(session: Session, name: str) -> list[dict[str, Any]]:
     """Every row of a table as a dict of its columns, in id order."""
-    row_class = TABLES[name]
-    table = row_class.__table__
-    order = list(table.primary_key.columns)  # type: ignore[attr-defined]
+    table = _table(name)
+    order = list(table.primary_key.columns)
     result = session.execute(select(table).order_by(*order))
     return [dict(row._mapping) for row in result]
-
-
-def uid_to_id(session: Session, name: str) -> dict[UUID, int]:
-    table = TABLES[name].__table__
-    return {uid: id_ for uid, id_ in session.execute(select(table.c.uid, table.c.id))}  # type: ignore[attr-defined]
 
 
 def is_empty(session: Session) -> bool:
@@ -55,15 +55,15 @@ def is_empty(session: Session) -> bool:
 
 def insert_rows(session: Session, name: str, rows: Sequence[Mapping[str, Any]]) -> dict[UUID, int]:
     """Insert many rows at once; returns uid → id of the inserted rows (when they have uids)."""
-    row_class = TABLES[name]
-    table = row_class.__table__
-    has_uid = "uid" in table.c  # type: ignore[attr-defined]
+    table = _table(name)
+    has_uid = "uid" in table.c
     assigned: dict[UUID, int] = {}
     for start in range(0, len(rows), CHUNK):
         chunk = [dict(row) for row in rows[start : start + CHUNK]]
         if has_uid:
-            statement = insert(table).returning(table.c.uid, table.c.id)  # type: ignore[attr-defined]
-            assigned.update({uid: id_ for uid, id_ in session.execute(statement, chunk)})
+            statement = insert(table).returning(table.c.uid, table.c.id)
+            result = session.execute(statement, chunk)
+            assigned.update({uid: id_ for uid, id_ in result})  # noqa: C416 - rows, not pairs
         else:
             session.execute(insert(table), chunk)
     return assigned
@@ -79,16 +79,16 @@ def update_rows(session: Session, name: str, rows: Iterable[Mapping[str, Any]]) 
 def replace_panel(session: Session, interview_ids: Iterable[int]) -> None:
     ids = list(interview_ids)
     if ids:
-        session.execute(InterviewerRow.__table__.delete().where(InterviewerRow.interview_id.in_(ids)))
+        panel = _table("interviewers")
+        session.execute(panel.delete().where(panel.c.interview_id.in_(ids)))
 
 
 def reset_sequences(session: Session) -> None:
     """After inserting explicit ids on PostgreSQL, move each id sequence past the largest id."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for name, row_class in TABLES.items():
-        table = row_class.__table__
-        if "id" not in table.c:  # type: ignore[attr-defined]
+    for name in TABLES:
+        if "id" not in _table(name).c:
             continue
         session.execute(
             text(
