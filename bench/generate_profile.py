@@ -29,7 +29,7 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -49,60 +49,61 @@ from afterview.integrations.export_document import (
     write_document,
 )
 
+
+def _items(text: str) -> tuple[str, ...]:
+    """'a; b; ; c' → ('a', 'b', '', 'c'): long word lists kept compact."""
+    return tuple(item.strip() for item in text.split(";"))
+
+
 DEFAULT_NOW = "2026-11-26T12:00:00+00:00"
 UNIQUE_COMPANY = "Zebulon Benchmark Labs"
 HOME_ZONE = "Europe/Berlin"
 
-FIRST_NAMES = (
-    "Alex", "Priya", "Marcus", "Jenna", "Dana", "Sam", "Mei", "Tomás", "Grace", "Oliver",
-    "Ada", "Joanna", "Bill", "Hannah", "Lukas", "Sofia", "Mateo", "Amara", "Yuki", "Noah",
-    "Leila", "Chidi", "Ingrid", "Rafael", "Aisha", "Kenji", "Zoë", "Emeka", "Freya", "Diego",
-    "Nadia", "Oskar", "Ravi", "Elena", "Tariq", "Camille", "Jonas", "Ananya", "Björn", "Lucia",
-    "Kwame", "Maya", "Henrik", "Fatima", "Pavel", "Chloé", "Arjun", "Sienna", "Mohammed", "Ines",
-    "Wei", "Astrid", "Santiago", "Nora", "Dmitri", "Keiko", "Femi", "Clara", "Ibrahim", "Rosa",
-    "Theo", "Anjali", "Mikael", "Valentina", "Hiroshi", "Olga", "Kofi", "Elif", "Samuel", "Ji-woo",
+FIRST_NAMES = _items(
+    "Alex; Priya; Marcus; Jenna; Dana; Sam; Mei; Tomás; Grace; Oliver; Ada; Joanna; Bill; Hannah; "
+    "Lukas; Sofia; Mateo; Amara; Yuki; Noah; Leila; Chidi; Ingrid; Rafael; Aisha; Kenji; Zoë; "
+    "Emeka; Freya; Diego; Nadia; Oskar; Ravi; Elena; Tariq; Camille; Jonas; Ananya; Björn; Lucia; "
+    "Kwame; Maya; Henrik; Fatima; Pavel; Chloé; Arjun; Sienna; Mohammed; Ines; Wei; Astrid; "
+    "Santiago; Nora; Dmitri; Keiko; Femi; Clara; Ibrahim; Rosa; Theo; Anjali; Mikael; Valentina; "
+    "Hiroshi; Olga; Kofi; Elif; Samuel; Ji-woo"
 )
-LAST_NAMES = (
-    "Chen", "Shah", "Lee", "Ortiz", "Reyes", "Patel", "Okafor", "Álvarez", "Hughes", "Brooks",
-    "Kim", "Müller", "Schmidt", "Rossi", "García", "Nguyen", "Kowalski", "Johansson", "Tanaka",
-    "Mensah", "Dubois", "Silva", "Novak", "Fischer", "Ivanova", "Haddad", "O'Brien", "Singh",
-    "Andersen", "Costa", "Yilmaz", "Nakamura", "Adeyemi", "Lindqvist", "Moreau", "Ferreira",
-    "Horvat", "Kaur", "Wagner", "Bianchi", "Sato", "Osei", "Petrov", "Martínez", "Walsh",
-    "Becker", "Lopez", "Eriksson", "Hoffmann", "Santos", "Kovacs", "Mahmoud", "Weber", "Cohen",
-    "Park", "Jansen", "Romano", "Abebe", "Larsen", "Das", "Moretti", "Van Dijk", "Gallagher",
-    "Suzuki", "Nowak", "Ahmed", "Bauer", "Castillo", "Murphy", "Zhang",
+LAST_NAMES = _items(
+    "Chen; Shah; Lee; Ortiz; Reyes; Patel; Okafor; Álvarez; Hughes; Brooks; Kim; Müller; Schmidt; "
+    "Rossi; García; Nguyen; Kowalski; Johansson; Tanaka; Mensah; Dubois; Silva; Novak; Fischer; "
+    "Ivanova; Haddad; O'Brien; Singh; Andersen; Costa; Yilmaz; Nakamura; Adeyemi; Lindqvist; "
+    "Moreau; Ferreira; Horvat; Kaur; Wagner; Bianchi; Sato; Osei; Petrov; Martínez; Walsh; "
+    "Becker; Lopez; Eriksson; Hoffmann; Santos; Kovacs; Mahmoud; Weber; Cohen; Park; Jansen; "
+    "Romano; Abebe; Larsen; Das; Moretti; Van Dijk; Gallagher; Suzuki; Nowak; Ahmed; Bauer; "
+    "Castillo; Murphy; Zhang"
 )
-NAME_PREFIXES = (
-    "North", "Blue", "Silver", "Iron", "Bright", "Red", "Green", "Clear", "Deep", "High",
-    "Swift", "Cedar", "Maple", "Harbor", "Summit", "Quartz", "Lumen", "Atlas", "Orbit", "Nova",
-    "Vector", "Pixel", "Signal", "Granite", "Copper", "Falcon", "Willow", "Aurora", "Delta",
-    "Polar", "Solar", "Echo", "Prism", "Tidal", "Crimson", "Amber", "Indigo", "Meridian",
+NAME_PREFIXES = _items(
+    "North; Blue; Silver; Iron; Bright; Red; Green; Clear; Deep; High; Swift; Cedar; Maple; "
+    "Harbor; Summit; Quartz; Lumen; Atlas; Orbit; Nova; Vector; Pixel; Signal; Granite; Copper; "
+    "Falcon; Willow; Aurora; Delta; Polar; Solar; Echo; Prism; Tidal; Crimson; Amber; Indigo; "
+    "Meridian"
 )
-NAME_CORES = (
-    "wind", "stone", "leaf", "field", "bridge", "forge", "gate", "path", "wave", "peak",
-    "line", "point", "works", "loop", "grid", "light", "craft", "hive", "mark", "shift",
+NAME_CORES = _items(
+    "wind; stone; leaf; field; bridge; forge; gate; path; wave; peak; line; point; works; loop; "
+    "grid; light; craft; hive; mark; shift"
 )
-NAME_KINDS = (
-    "Analytics", "Labs", "Systems", "Health", "Logistics", "Fintech", "Robotics", "Software",
-    "Energy", "Media", "Bio", "Cloud", "Data", "Security", "Games", "Mobility", "Insurance",
-    "Retail", "Foods", "AI",
+NAME_KINDS = _items(
+    "Analytics; Labs; Systems; Health; Logistics; Fintech; Robotics; Software; Energy; Media; "
+    "Bio; Cloud; Data; Security; Games; Mobility; Insurance; Retail; Foods; AI"
 )
-ROLES = (
-    "Data Engineer", "Senior Data Engineer", "Staff Data Engineer", "Analytics Engineer",
-    "Senior Analytics Engineer", "Data Platform Engineer", "ML Engineer", "Backend Engineer",
-    "Senior Backend Engineer", "Software Engineer", "Platform Engineer", "Data Scientist",
-    "Engineering Manager, Data", "Lead Data Engineer", "Site Reliability Engineer",
-    "Machine Learning Platform Engineer", "Data Architect", "BI Developer",
+ROLES = _items(
+    "Data Engineer; Senior Data Engineer; Staff Data Engineer; Analytics Engineer; Senior "
+    "Analytics Engineer; Data Platform Engineer; ML Engineer; Backend Engineer; Senior Backend "
+    "Engineer; Software Engineer; Platform Engineer; Data Scientist; Engineering Manager, Data; "
+    "Lead Data Engineer; Site Reliability Engineer; Machine Learning Platform Engineer; Data "
+    "Architect; BI Developer"
 )
-TITLES = (
-    "Recruiter", "Senior Recruiter", "Talent Partner", "Engineering Manager", "Staff Engineer",
-    "Senior Engineer", "Software Engineer", "Head of Data", "Director of Engineering", "CTO",
-    "Product Manager", "Data Scientist", "Tech Lead", "VP Engineering", "Hiring Manager",
-    "Principal Engineer", "", "",
+TITLES = _items(
+    "Recruiter; Senior Recruiter; Talent Partner; Engineering Manager; Staff Engineer; Senior "
+    "Engineer; Software Engineer; Head of Data; Director of Engineering; CTO; Product Manager; "
+    "Data Scientist; Tech Lead; VP Engineering; Hiring Manager; Principal Engineer; ;"
 )
-SOURCES = (
-    "LinkedIn", "LinkedIn", "referral", "company site", "Indeed", "Wellfound",
-    "recruiter outreach", "meetup", "",
+SOURCES = _items(
+    "LinkedIn; LinkedIn; referral; company site; Indeed; Wellfound; recruiter outreach; meetup;"
 )
 # Zone → (city, salary currency).
 ZONES = {
@@ -143,24 +144,29 @@ STAGE_NOTES = {
     Stage.DECLINED: ("Compensation too low", "Chose another offer"),
     Stage.ACCEPTED: ("Signed!",),
 }
-NEXT_STEPS = (
-    "within a week", "by end of next week", "You'll hear from us in 3-5 business days",
-    "no timeline", "", "", "decision after the final round", "early next month",
-    "within two weeks",
+NEXT_STEPS = _items(
+    "within a week; by end of next week; You'll hear from us in 3-5 business days; no timeline; ; "
+    "; decision after the final round; early next month; within two weeks"
 )
-TOPICS = (
-    "exactly-once delivery with Kafka", "migrating dbt models to incremental",
-    "designing a CDC pipeline", "SQL window functions", "on-call and incident review",
-    "data contracts between teams", "batch vs streaming trade-offs", "team culture and growth",
-    "cost of the warehouse", "testing data pipelines",
+TOPICS = _items(
+    "exactly-once delivery with Kafka; migrating dbt models to incremental; designing a CDC "
+    "pipeline; SQL window functions; on-call and incident review; data contracts between teams; "
+    "batch vs streaming trade-offs; team culture and growth; cost of the warehouse; testing data "
+    "pipelines"
 )
 FLAGS = (
-    "on-call rotation is weekly for a team of three", "'we move fast, weekends happen'",
-    "no budget for training", "manager changed twice this year",
+    "on-call rotation is weekly for a team of three",
+    "'we move fast, weekends happen'",
+    "no budget for training",
+    "manager changed twice this year",
 )
 CONTACT_NOTES = (
-    "Met at PyData.", "Former colleague.", "Referred me.", "Connected on LinkedIn.",
-    "Happy to be a reference.", "Spoke at a meetup together.",
+    "Met at PyData.",
+    "Former colleague.",
+    "Referred me.",
+    "Connected on LinkedIn.",
+    "Happy to be a reference.",
+    "Spoke at a meetup together.",
 )
 
 
@@ -186,6 +192,20 @@ class _App:
     final: Stage
     steps: list[_Step]
     interviews: int = 0
+
+
+@dataclass
+class _Person:
+    uid: uuid.UUID
+    name: str
+    emails: list[str]
+    phones: list[str]
+    company_uid: uuid.UUID | None
+    company_name: str | None
+    title: str
+    origin: str
+    notes: str
+    created_at: datetime
 
 
 @dataclass
@@ -366,8 +386,10 @@ class Generator:
         target = min(self.sizes.interviews, 20 * len(eligible))
         target = max(target, len(eligible)) if self.sizes.interviews else 0
         total = sum(app.interviews for app in eligible)
+        # Extra rounds go to applications that have ended, so live ones keep a plausible count.
+        ended = [app for app in eligible if not app.final.is_active] or eligible
         while total != target:
-            app = self.rng.choice(eligible)
+            app = self.rng.choice(ended if total < target else eligible)
             if total < target and app.interviews < 20:
                 app.interviews += 1
                 total += 1
@@ -397,8 +419,8 @@ class Generator:
 
     def contacts(
         self, names: Sequence[str], uids: Sequence[uuid.UUID], owners: Sequence[int | None]
-    ) -> list[dict[str, object]]:
-        people: list[dict[str, object]] = []
+    ) -> list[_Person]:
+        people: list[_Person] = []
         for owner in owners:
             first = self.rng.choice(FIRST_NAMES)
             last = self.rng.choice(LAST_NAMES)
@@ -412,19 +434,18 @@ class Generator:
                 phones.append(f"+1 555 01{self.rng.randint(0, 99):02d}")
             created = self.ago(1, 900)
             people.append(
-                {
-                    "uid": self.uid(),
-                    "name": f"{first} {last}",
-                    "emails": emails,
-                    "phones": phones,
-                    "company": owner,
-                    "company_uid": uids[owner] if owner is not None else None,
-                    "company_name": names[owner] if owner is not None else None,
-                    "title": self.rng.choice(TITLES) if owner is not None else "",
-                    "origin": "linkedin" if self.rng.random() < 0.6 else "manual",
-                    "notes": self.rng.choice(CONTACT_NOTES) if self.rng.random() < 0.1 else "",
-                    "created_at": created,
-                }
+                _Person(
+                    uid=self.uid(),
+                    name=f"{first} {last}",
+                    emails=emails,
+                    phones=phones,
+                    company_uid=uids[owner] if owner is not None else None,
+                    company_name=names[owner] if owner is not None else None,
+                    title=self.rng.choice(TITLES) if owner is not None else "",
+                    origin="linkedin" if self.rng.random() < 0.6 else "manual",
+                    notes=self.rng.choice(CONTACT_NOTES) if self.rng.random() < 0.1 else "",
+                    created_at=created,
+                )
             )
         return people
 
@@ -444,11 +465,16 @@ class Generator:
         salary = SalaryDoc(min=None, max=None, currency=None)
         if rng.random() < 0.7:
             low = rng.randrange(60, 200, 5) * 1000
-            salary = SalaryDoc(min=low, max=low + rng.randrange(10, 45, 5) * 1000, currency=currency)
+            salary = SalaryDoc(
+                min=low, max=low + rng.randrange(10, 45, 5) * 1000, currency=currency
+            )
         location = rng.choice(("Remote", f"{city}, hybrid", f"{city}, onsite", f"{city} / remote"))
         uid = self.uid()
         self.event(
-            first.at, SubjectKind.APPLICATION, uid, EventKind.CREATED,
+            first.at,
+            SubjectKind.APPLICATION,
+            uid,
+            EventKind.CREATED,
             {"summary": f"stage {first.stage}"},
         )
         for before, step in zip(app.steps, app.steps[1:], strict=False):
@@ -481,7 +507,7 @@ class Generator:
         applications: Sequence[ApplicationDoc],
         zones: Sequence[str],
         by_company: dict[int, list[int]],
-        contacts: list[dict[str, object]],
+        contacts: list[_Person],
     ) -> list[InterviewDoc]:
         docs: list[InterviewDoc] = []
         for app, application in zip(apps, applications, strict=True):
@@ -490,19 +516,24 @@ class Generator:
             for number, (starts, created) in enumerate(self.times(app, zones[app.company]), 1):
                 kind = self.kind(number, app.interviews, app.final)
                 minutes = {
-                    InterviewKind.PHONE: (30, 45), InterviewKind.VIDEO: (45, 60),
-                    InterviewKind.TECHNICAL: (60, 90), InterviewKind.PANEL: (90, 120),
-                    InterviewKind.ONSITE: (180, 240), InterviewKind.FINAL: (120, 180),
+                    InterviewKind.PHONE: (30, 45),
+                    InterviewKind.VIDEO: (45, 60),
+                    InterviewKind.TECHNICAL: (60, 90),
+                    InterviewKind.PANEL: (90, 120),
+                    InterviewKind.ONSITE: (180, 240),
+                    InterviewKind.FINAL: (120, 180),
                 }.get(kind, (45, 60))
                 size = 1 if kind == InterviewKind.PHONE else self.rng.randint(1, 3)
                 pool = by_company.get(app.company, [])
                 panel = self.rng.sample(pool, min(size, len(pool)))
                 for member in panel:
-                    if contacts[member]["created_at"] > created:  # type: ignore[operator]
-                        contacts[member]["created_at"] = created
+                    contacts[member].created_at = min(contacts[member].created_at, created)
                 uid = self.uid()
                 self.event(
-                    created, SubjectKind.INTERVIEW, uid, EventKind.CREATED,
+                    created,
+                    SubjectKind.INTERVIEW,
+                    uid,
+                    EventKind.CREATED,
                     {"summary": f"round {number}, {kind}"},
                 )
                 docs.append(
@@ -516,7 +547,7 @@ class Generator:
                         ends_at=starts + timedelta(minutes=self.rng.choice(minutes)),
                         time_zone=zones[app.company],
                         location=self.location(kind, application.company),
-                        interviewers=[contacts[m]["uid"] for m in panel],  # type: ignore[misc]
+                        interviewers=[contacts[m].uid for m in panel],
                         next_step_said=self.rng.choice(NEXT_STEPS),
                         notes=self.notes(),
                         created_at=created,
@@ -527,21 +558,30 @@ class Generator:
 
     def times(self, app: _App, zone: str) -> list[tuple[datetime, datetime]]:
         """(starts_at, created_at) of each round, on weekdays in office hours of `zone`."""
-        opened = next(
-            s for s in app.steps if s.stage in (Stage.SCREENING, Stage.INTERVIEWING)
-        )
-        after = [s for s in app.steps if s.at > opened.at and s.stage not in (
-            Stage.SCREENING, Stage.INTERVIEWING)]
+        opened = next(s for s in app.steps if s.stage in (Stage.SCREENING, Stage.INTERVIEWING))
+        after = [
+            s
+            for s in app.steps
+            if s.at > opened.at and s.stage not in (Stage.SCREENING, Stage.INTERVIEWING)
+        ]
+        # A live application has at most its next round ahead (within two weeks).
+        upcoming = app.final.is_active and not after and self.rng.random() < 0.5
         if after:
             end = after[0].at - timedelta(days=2)
         elif app.final.is_active:
-            end = self.now + timedelta(days=21)
+            end = self.now - timedelta(days=2)
         else:
             end = app.steps[-1].at
         begin = opened.at + timedelta(days=1)
-        end = max(end, begin + timedelta(days=app.interviews))
+        past = app.interviews - upcoming
+        end = max(end, begin + timedelta(days=past))
+        if app.final.is_active and not after:  # rounds already held lie in the past
+            end = max(begin, min(end, self.now - timedelta(hours=2)))
         span = (end - begin).total_seconds()
-        slots = sorted(self.rng.uniform(0, span) for _ in range(app.interviews))
+        slots = sorted(self.rng.uniform(0, span) for _ in range(past))
+        if upcoming:
+            ahead = self.now + timedelta(days=self.rng.uniform(0.5, 13))
+            slots.append(max((ahead - begin).total_seconds(), slots[-1] if slots else 0))
         local = ZoneInfo(zone)
         result = []
         for offset in slots:
@@ -564,8 +604,12 @@ class Generator:
             return self.rng.choice((InterviewKind.FINAL, InterviewKind.ONSITE))
         return self.rng.choice(
             (
-                InterviewKind.VIDEO, InterviewKind.TECHNICAL, InterviewKind.TECHNICAL,
-                InterviewKind.PANEL, InterviewKind.BEHAVIOURAL, InterviewKind.CASE,
+                InterviewKind.VIDEO,
+                InterviewKind.TECHNICAL,
+                InterviewKind.TECHNICAL,
+                InterviewKind.PANEL,
+                InterviewKind.BEHAVIOURAL,
+                InterviewKind.CASE,
                 InterviewKind.OTHER,
             )
         )
@@ -593,13 +637,13 @@ class Generator:
         n_companies: int,
         apps: Sequence[_App],
         owners: Sequence[int | None],
-        contacts: Sequence[dict[str, object]],
+        contacts: Sequence[_Person],
     ) -> list[datetime]:
         """When each company was first recorded: a minute before its first record."""
         earliest: list[datetime | None] = [None] * n_companies
         moments = [(app.company, app.steps[0].at) for app in apps]
         moments += [
-            (owner, person["created_at"])  # type: ignore[misc]
+            (owner, person.created_at)
             for owner, person in zip(owners, contacts, strict=True)
             if owner is not None
         ]
@@ -636,29 +680,23 @@ class Generator:
             )
         return docs
 
-    def contact_doc(self, index: int, person: dict[str, object]) -> ContactDoc:
-        at = person["created_at"]
-        title, company = person["title"], person["company_name"]
-        where = ", ".join(part for part in (title, company or "") if part)  # type: ignore[misc]
-        label = f"{person['name']} ({where})" if where else str(person["name"])
-        self.event(
-            at, SubjectKind.CONTACT, person["uid"], EventKind.CREATED,  # type: ignore[arg-type]
-            {"summary": label},
-        )
-        return ContactDoc.model_validate(
-            {
-                "id": index + 1,
-                "uid": person["uid"],
-                "name": person["name"],
-                "emails": person["emails"],
-                "phones": person["phones"],
-                "company": person["company_uid"],
-                "title": title,
-                "origin": person["origin"],
-                "notes": person["notes"],
-                "created_at": at,
-                "updated_at": at,
-            }
+    def contact_doc(self, index: int, person: _Person) -> ContactDoc:
+        where = ", ".join(part for part in (person.title, person.company_name or "") if part)
+        label = f"{person.name} ({where})" if where else person.name
+        at = person.created_at
+        self.event(at, SubjectKind.CONTACT, person.uid, EventKind.CREATED, {"summary": label})
+        return ContactDoc(
+            id=index + 1,
+            uid=person.uid,
+            name=person.name,
+            emails=person.emails,
+            phones=person.phones,
+            company=person.company_uid,
+            title=person.title,
+            origin=person.origin,
+            notes=person.notes,
+            created_at=at,
+            updated_at=at,
         )
 
     def profile(self, before: datetime) -> ProfileDoc:
@@ -727,7 +765,7 @@ def count_rows(db_path: Path) -> dict[str, int]:
     tables = ("companies", "contacts", "applications", "interviews", "interviewers", "events")
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as connection:
         return {
-            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in tables
         }
 
@@ -745,14 +783,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "optionally import it into a SQLite database.",
     )
     default_out = Path(tempfile.gettempdir()) / "afterview-bench" / "profile.json"
-    parser.add_argument("--out", type=Path, default=default_out,
-                        help=f"where to write the document (default: {default_out})")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=default_out,
+        help=f"where to write the document (default: {default_out})",
+    )
     parser.add_argument("--db", type=Path, help="also import the document into this SQLite file")
-    parser.add_argument("--force", action="store_true",
-                        help="delete the --db file first if it exists")
+    parser.add_argument(
+        "--force", action="store_true", help="delete the --db file first if it exists"
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
-    parser.add_argument("--now", type=_aware, default=_aware(DEFAULT_NOW),
-                        help=f"the fixed 'now' the profile is built around (default: {DEFAULT_NOW})")
+    parser.add_argument(
+        "--now",
+        type=_aware,
+        default=_aware(DEFAULT_NOW),
+        help=f"the fixed 'now' the profile is built around (default: {DEFAULT_NOW})",
+    )
     parser.add_argument("--applications", type=int, default=2000, help="default: 2000")
     parser.add_argument("--companies", type=int, default=600, help="default: 600")
     parser.add_argument("--interviews", type=int, default=6000, help="default: 6000")
@@ -771,10 +818,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     generated = time.perf_counter()
     write_document(document, args.out)
     written = time.perf_counter()
-    print(f"Wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB): "
-          f"{len(document.companies)} companies, {len(document.contacts)} contacts, "
-          f"{len(document.applications)} applications, {len(document.interviews)} interviews, "
-          f"{len(document.events)} events (seed {args.seed}, now {args.now.isoformat()}).")
+    print(
+        f"Wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB): "
+        f"{len(document.companies)} companies, {len(document.contacts)} contacts, "
+        f"{len(document.applications)} applications, {len(document.interviews)} interviews, "
+        f"{len(document.events)} events (seed {args.seed}, now {args.now.isoformat()})."
+    )
     print(f"  generating: {generated - started:.2f} s, writing: {written - generated:.2f} s")
     if args.db is not None:
         db_path = args.db.expanduser().resolve()
@@ -785,8 +834,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             import_into(document, db_path)
         except Exception as error:  # the app's own errors carry a readable message
-            print(f"Error: import into {db_path} failed: {getattr(error, 'message', error)}",
-                  file=sys.stderr)
+            print(
+                f"Error: import into {db_path} failed: {getattr(error, 'message', error)}",
+                file=sys.stderr,
+            )
             return 1
         imported = time.perf_counter()
         counts = ", ".join(f"{n} {table}" for table, n in count_rows(db_path).items())
