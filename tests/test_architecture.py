@@ -21,8 +21,18 @@ ALLOWED = {
     "config": {"domain"},
 }
 # Frameworks the pure core must never see.
-FORBIDDEN_IN_DOMAIN = {"sqlalchemy", "alembic", "click", "rich", "fastapi", "pydantic",
-                       "pydantic_settings", "platformdirs", "psycopg", "starlette"}
+FORBIDDEN_IN_DOMAIN = {
+    "sqlalchemy",
+    "alembic",
+    "click",
+    "rich",
+    "fastapi",
+    "pydantic",
+    "pydantic_settings",
+    "platformdirs",
+    "psycopg",
+    "starlette",
+}
 
 
 def _imports(path: Path) -> set[str]:
@@ -77,6 +87,7 @@ def test_help_and_completion_import_no_database_orm_or_web_code():
         "     'dateparser', 'holidays', 'psycopg'})\n"
         "print('HEAVY:' + ','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"

@@ -48,7 +48,7 @@ class Settings(BaseSettings):
 
     config_dir: Path = Field(
         default_factory=default_config_dir,
-        description="Folder of config.toml and of your own templates.",
+        description="Folder of config.toml and of your own templates (environment only).",
     )
     data_dir: Path = Field(
         default_factory=default_data_dir,

@@ -7,8 +7,16 @@ from tests.cli.conftest import Run
 
 def test_interview_add_reports_the_local_time(run: Run):
     run("app", "add", "Acme Corp", "Data Engineer")
-    result = run("interview", "add", "acme", "2026-12-03 10:30 America/New_York", "--duration",
-                 "45m", "--with", "Dana Reyes")
+    result = run(
+        "interview",
+        "add",
+        "acme",
+        "2026-12-03 10:30 America/New_York",
+        "--duration",
+        "45m",
+        "--with",
+        "Dana Reyes",
+    )
     assert result.stdout == (
         "Added interview 1: Acme Corp — Data Engineer, round 1, "
         "Thu 2026-12-03 10:30–11:15 America/New_York.\n"
@@ -55,7 +63,8 @@ def test_interview_list_json(search: Run):
 def test_interview_list_human_and_upcoming(search: Run):
     assert search("interview", "list", "--upcoming").stdout == (
         "ID   Application               Round   Kind        When                       With\n"
-        + "─" * 100 + "\n"
+        + "─" * 100
+        + "\n"
         " 1   Acme Corp — Data          1       technical   Tue 2026-12-01 14:00 CET   "
         "Dana Reyes, Marcus Lee\n"
         "     Engineer\n"
@@ -63,8 +72,9 @@ def test_interview_list_human_and_upcoming(search: Run):
 
 
 def test_interview_edit_moves_it(search: Run):
-    assert search("interview", "edit", "1", "--at", "2026-12-02 09:30", "--duration",
-                  "45m").stdout == (
+    assert search(
+        "interview", "edit", "1", "--at", "2026-12-02 09:30", "--duration", "45m"
+    ).stdout == (
         "Saved interview 1: Acme Corp — Data Engineer, round 1, "
         "Wed 2026-12-02 09:30–10:15 Europe/Berlin.\n"
     )
@@ -89,8 +99,12 @@ def test_interview_errors(search: Run):
 
 
 def test_contact_commands(search: Run):
-    assert search("contact", "add", "Grace Okafor", "--email", "grace@example.org", "--title",
-                  "Director").stdout == "Added contact 3: Grace Okafor (Director).\n"
+    assert (
+        search(
+            "contact", "add", "Grace Okafor", "--email", "grace@example.org", "--title", "Director"
+        ).stdout
+        == "Added contact 3: Grace Okafor (Director).\n"
+    )
     assert search("contact", "edit", "dana", "--title", "VP Data").stdout == (
         "Saved contact 1: Dana Reyes (VP Data, Acme Corp).\n"
     )
@@ -122,8 +136,12 @@ def test_contact_commands(search: Run):
 
 
 def test_company_commands(search: Run):
-    assert search("company", "add", "Initech", "--alias", "Initech Inc", "--domain",
-                  "initech.example").stdout == "Added company 3: Initech.\n"
+    assert (
+        search(
+            "company", "add", "Initech", "--alias", "Initech Inc", "--domain", "initech.example"
+        ).stdout
+        == "Added company 3: Initech.\n"
+    )
     assert search("company", "list").stdout == (
         "ID   Name        Also known as   Domains\n"
         "────────────────────────────────────────────────\n"
@@ -155,7 +173,9 @@ def test_company_commands(search: Run):
     )
     shown = json.loads(search("company", "show", "initech", "--json").stdout)
     assert (shown["aliases"], shown["domains"], shown["notes"]) == (
-        ["Initech Inc"], ["initech.example"], "Met at a meetup"
+        ["Initech Inc"],
+        ["initech.example"],
+        "Met at a meetup",
     )
     result = search("company", "add", "acme corp", expect=6)
     assert result.stderr == "Error: There is already a company called 'acme corp' (company 1).\n"

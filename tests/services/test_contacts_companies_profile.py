@@ -121,3 +121,16 @@ def test_bad_profile_values_write_nothing(ws, overrides, message):
             ),
         )
     assert get_profile(ws) is None
+
+
+def test_search_and_fragments_fold_accented_capitals(ws):
+    from afterview.services.applications import show_application
+    from afterview.services.interviews import show_interview
+
+    tomas = make_contact(ws, name="Tomás Álvarez", company="Ålesund Élan")
+    assert list_contacts(ws, search="álvarez") == [tomas]
+    assert show_contact(ws, "ÁLVAREZ").contact == tomas
+    application = make_application(ws, company="Ålesund Élan", role="Ingénieur")
+    assert show_application(ws, "ålesund élan").application.id == application.id
+    interview = make_interview(ws, application=application.id, interviewers=["Tomás Álvarez"])
+    assert show_interview(ws, "álvarez").interview.id == interview.id

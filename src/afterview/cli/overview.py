@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import click
 
 from afterview.cli import CliState
@@ -13,6 +16,12 @@ from afterview.cli.output import (
     print_section,
     print_table,
 )
+
+if TYPE_CHECKING:
+    from afterview.domain.interviews import Interview
+
+# Rows of each interview table; the rest is summarised (and all of it is in --json).
+SHOWN = 10
 
 
 @click.command()
@@ -51,7 +60,7 @@ def overview(state: CliState, as_json: bool) -> None:
     )
 
 
-def _interviews(interviews: list) -> None:  # type: ignore[type-arg]
+def _interviews(interviews: Sequence[Interview]) -> None:
     print_table(
         ["ID", "Application", "Round", "Kind", "When", "With"],
         [
@@ -63,7 +72,9 @@ def _interviews(interviews: list) -> None:  # type: ignore[type-arg]
                 interview_start(i.starts_at, i.time_zone),
                 i.interviewer_names,
             )
-            for i in interviews
+            for i in interviews[:SHOWN]
         ],
         empty="None.",
     )
+    if len(interviews) > SHOWN:
+        click.echo(f"… and {len(interviews) - SHOWN} more: afterview interview list")

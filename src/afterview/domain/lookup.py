@@ -12,6 +12,11 @@ def fragment_tokens(fragment: str) -> list[str]:
     return fragment.casefold().split()
 
 
+def search_words(fragment: str) -> list[str]:
+    """The lower-cased words of a fragment, for a database's lower() (which cannot casefold)."""
+    return fragment.lower().split()
+
+
 def matches_fragment(fragment: str, label: str) -> bool:
     folded = label.casefold()
     return all(token in folded for token in fragment_tokens(fragment))

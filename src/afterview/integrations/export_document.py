@@ -172,7 +172,7 @@ def json_path(location: tuple[int | str, ...]) -> str:
 
 
 def dump_document(document: ExportDocument) -> str:
-    return json.dumps(document.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    return document.model_dump_json(indent=2) + "\n"
 
 
 def write_document(document: ExportDocument, path: Path) -> None:

@@ -121,6 +121,11 @@ def import_document(
         return report
 
 
+def _fields(record: BaseModel, *leave_out: str) -> dict[str, Any]:
+    """The record's top-level fields as a shallow dict (cheaper than model_dump)."""
+    return {name: value for name, value in record if name not in leave_out}
+
+
 def _pick(model: type[BaseModel], row: dict[str, Any]) -> dict[str, Any]:
     return {name: row[name] for name in model.model_fields if name in row}
 
@@ -261,6 +266,7 @@ class _Importer:
                 row = to_row(index, record)
                 if self.keep_ids:
                     row["id"] = record.id
+                    self.ids[kind][record.uid] = record.id
                 inserts.append(row)
                 self.report.added[kind] += 1
                 continue
@@ -274,7 +280,8 @@ class _Importer:
             updates.append(to_row(index, record) | {"id": target.id, "uid": target.uid})
             self.report.updated[kind] += 1
         tables.update_rows(self.session, kind, updates)
-        self.ids[kind].update(tables.insert_rows(self.session, kind, inserts))
+        assigned = tables.insert_rows(self.session, kind, inserts, returning=not self.keep_ids)
+        self.ids[kind].update(assigned)
 
     def _target(self, kind: str, record: Any) -> Any:
         existing = self.existing[kind]
@@ -301,15 +308,15 @@ class _Importer:
             raise ParseError("import", where, error.message) from None
 
     def _company_row(self, index: int, c: CompanyDoc) -> dict[str, Any]:
-        return c.model_dump(exclude={"id"}) | {"name_key": c.name.casefold()}
+        return _fields(c, "id") | {"name_key": c.name.casefold()}
 
     def _contact_row(self, index: int, c: ContactDoc) -> dict[str, Any]:
         company = self._ref("companies", c.company, f"$.contacts[{index}].company")
-        return c.model_dump(exclude={"id", "company"}) | {"company_id": company}
+        return _fields(c, "id", "company") | {"company_id": company}
 
     def _application_row(self, index: int, a: ApplicationDoc) -> dict[str, Any]:
         company = self._ref("companies", a.company, f"$.applications[{index}].company")
-        return a.model_dump(exclude={"id", "company", "salary", "priority"}) | {
+        return _fields(a, "id", "company", "salary", "priority") | {
             "company_id": company,
             "stage": str(a.stage),
             "priority": int(Priority[a.priority.upper()]),
@@ -323,7 +330,7 @@ class _Importer:
         application = self._ref("applications", i.application, f"{where}.application")
         if i.ends_at <= i.starts_at:
             raise ParseError("import", f"{where}.ends_at", "the interview ends before it starts")
-        return i.model_dump(exclude={"id", "application", "interviewers"}) | {
+        return _fields(i, "id", "application", "interviewers") | {
             "application_id": application,
             "kind": str(i.kind),
         }
@@ -353,7 +360,7 @@ class _Importer:
             if found is None:
                 raise ParseError("import", f"{where}.uid", "the subject's uid is missing")
             subject_id = found
-        return e.model_dump(exclude={"id", "subject"}) | {
+        return _fields(e, "id", "subject") | {
             "subject_kind": str(e.subject.kind),
             "subject_id": subject_id,
             "kind": str(e.kind),

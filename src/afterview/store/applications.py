@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from afterview.domain.applications import Application, Priority, Salary
 from afterview.domain.errors import NotFound
-from afterview.domain.lookup import fragment_tokens
+from afterview.domain.lookup import search_words
 from afterview.domain.stages import Stage
 from afterview.store.rows import ApplicationRow, CompanyRow
 
@@ -63,7 +63,7 @@ def application_candidates(session: Session, fragment: str) -> list[tuple[int, s
     """(id, 'Company — role', company name) of applications whose label holds every word."""
     label = func.lower(CompanyRow.name + " — " + ApplicationRow.role)
     query = select(ApplicationRow.id, CompanyRow.name, ApplicationRow.role).join(CompanyRow)
-    for token in fragment_tokens(fragment):
+    for token in search_words(fragment):
         query = query.where(label.contains(token, autoescape=True))
     return [(id_, f"{company} — {role}", company) for id_, company, role in session.execute(query)]
 

@@ -8,7 +8,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from afterview.domain.contacts import Contact
 from afterview.domain.errors import NotFound
-from afterview.domain.lookup import fragment_tokens
+from afterview.domain.lookup import search_words
 from afterview.store.rows import CompanyRow, ContactRow
 
 
@@ -43,7 +43,7 @@ def list_contacts(
     query = select(ContactRow).outerjoin(CompanyRow).order_by(func.lower(ContactRow.name))
     if company_id is not None:
         query = query.where(ContactRow.company_id == company_id)
-    for token in fragment_tokens(search):
+    for token in search_words(search):
         query = query.where(_searchable().contains(token, autoescape=True))
     return [to_contact(row) for row in session.scalars(query)]
 

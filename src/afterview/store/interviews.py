@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from afterview.domain.errors import NotFound
 from afterview.domain.interviews import Interview, InterviewKind
-from afterview.domain.lookup import fragment_tokens
+from afterview.domain.lookup import search_words
 from afterview.store.applications import to_application
 from afterview.store.rows import (
     ApplicationRow,
@@ -79,12 +79,11 @@ def interview_candidates(session: Session, fragment: str) -> list[tuple[int, str
         .outerjoin(ContactRow)
         .distinct()
     )
-    for token in fragment_tokens(fragment):
-        pattern = f"%{token}%"
+    for token in search_words(fragment):
         query = query.where(
-            CompanyRow.name.ilike(pattern)
-            | ApplicationRow.role.ilike(pattern)
-            | ContactRow.name.ilike(pattern)
+            func.lower(CompanyRow.name).contains(token, autoescape=True)
+            | func.lower(ApplicationRow.role).contains(token, autoescape=True)
+            | func.lower(ContactRow.name).contains(token, autoescape=True)
         )
     interviews = [to_interview(row) for row in session.scalars(query)]
     return [

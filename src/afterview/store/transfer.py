@@ -53,10 +53,13 @@ def is_empty(session: Session) -> bool:
     )
 
 
-def insert_rows(session: Session, name: str, rows: Sequence[Mapping[str, Any]]) -> dict[UUID, int]:
-    """Insert many rows at once; returns uid → id of the inserted rows (when they have uids)."""
+def insert_rows(
+    session: Session, name: str, rows: Sequence[Mapping[str, Any]], *, returning: bool = True
+) -> dict[UUID, int]:
+    """Insert many rows at once; returns uid → id of the inserted rows when asked (and when
+    the table has uids). Without `returning` the driver's fast executemany is used."""
     table = _table(name)
-    has_uid = "uid" in table.c
+    has_uid = returning and "uid" in table.c
     assigned: dict[UUID, int] = {}
     for start in range(0, len(rows), CHUNK):
         chunk = [dict(row) for row in rows[start : start + CHUNK]]

@@ -1,0 +1,94 @@
+"""Generate the reference pages from the code: `python docs/generate.py` rewrites them.
+
+tests/test_docs.py fails when a page is out of date or a command lacks help text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+DOCS = Path(__file__).parent
+WIDTH = 100
+
+
+def walk(command: click.Command, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    yield path, command
+    if isinstance(command, click.Group):
+        context = click.Context(command, info_name=path[-1])
+        for name in command.list_commands(context):
+            child = command.get_command(context, name)
+            if child is not None and not child.hidden:
+                yield from walk(child, (*path, name))
+
+
+def help_text(path: tuple[str, ...], command: click.Command) -> str:
+    parent = None
+    for name in path:
+        parent = click.Context(command, info_name=name, parent=parent,
+                               terminal_width=WIDTH, max_content_width=WIDTH)
+    assert parent is not None
+    return command.get_help(parent)
+
+
+def cli_reference() -> str:
+    from afterview.cli import cli
+
+    lines = [
+        "# Command reference",
+        "",
+        "Generated from the code by `python docs/generate.py`; do not edit by hand.",
+        "Exit codes are listed in [cli.md](cli.md).",
+        "",
+    ]
+    for path, command in walk(cli, ("afterview",)):
+        heading = "#" * min(len(path) + 1, 4)
+        lines += [f"{heading} `{' '.join(path)}`", "", "```text", help_text(path, command),
+                  "```", ""]
+    return "\n".join(lines)
+
+
+def config_reference() -> str:
+    from afterview.config import Settings
+
+    lines = [
+        "# Configuration reference",
+        "",
+        "Generated from `afterview.config.Settings` by `python docs/generate.py`.",
+        "",
+        "Each key can be set in `config.toml` in the config folder (`AFTERVIEW_CONFIG_DIR`, by",
+        "default the platform's user config folder, e.g. `~/.config/afterview/` on Linux) or",
+        "as an environment variable; the environment wins over the file, and `--db` over both.",
+        "",
+        "| key | environment variable | default | meaning |",
+        "|---|---|---|---|",
+    ]
+    for name, field in Settings.model_fields.items():
+        default = "platform folder" if field.default_factory else repr(field.default)
+        lines.append(f"| `{name}` | `AFTERVIEW_{name.upper()}` | {default} | {field.description} |")
+    lines += [
+        "",
+        "Example `config.toml`:",
+        "",
+        "```toml",
+        'database_url = "postgresql://afterview@localhost/afterview"',
+        "busy_timeout_ms = 10000",
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+PAGES = {"cli-reference.md": cli_reference, "configuration.md": config_reference}
+
+
+def main() -> None:
+    for name, build in PAGES.items():
+        (DOCS / name).write_text(build())
+        click.echo(f"wrote docs/{name}")
+
+
+if __name__ == "__main__":
+    main()
