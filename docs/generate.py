@@ -14,7 +14,9 @@ DOCS = Path(__file__).parent
 WIDTH = 100
 
 
-def walk(command: click.Command, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+def walk(
+    command: click.Command, path: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], click.Command]]:
     yield path, command
     if isinstance(command, click.Group):
         context = click.Context(command, info_name=path[-1])
@@ -27,8 +29,9 @@ def walk(command: click.Command, path: tuple[str, ...]) -> Iterator[tuple[tuple[
 def help_text(path: tuple[str, ...], command: click.Command) -> str:
     parent = None
     for name in path:
-        parent = click.Context(command, info_name=name, parent=parent,
-                               terminal_width=WIDTH, max_content_width=WIDTH)
+        parent = click.Context(
+            command, info_name=name, parent=parent, terminal_width=WIDTH, max_content_width=WIDTH
+        )
     assert parent is not None
     return command.get_help(parent)
 
@@ -45,8 +48,14 @@ def cli_reference() -> str:
     ]
     for path, command in walk(cli, ("afterview",)):
         heading = "#" * min(len(path) + 1, 4)
-        lines += [f"{heading} `{' '.join(path)}`", "", "```text", help_text(path, command),
-                  "```", ""]
+        lines += [
+            f"{heading} `{' '.join(path)}`",
+            "",
+            "```text",
+            help_text(path, command),
+            "```",
+            "",
+        ]
     return "\n".join(lines)
 
 

@@ -253,9 +253,12 @@ def _smaller_stories(at: _Clock) -> None:
 
 
 def _when(at: _Clock, days: int, hour: int, zone: str = HOME) -> str:
-    """The text a user would type for `hour`:00 local time `days` from now."""
-    moment = at(days, 12).now().astimezone(ZoneInfo(zone))
-    return f"{moment:%Y-%m-%d} {hour:02d}:00 {zone}"
+    """The text a user would type for `hour`:00 local time about `days` from now, on a
+    weekday: a past weekend day moves back to Friday, a future one on to Monday."""
+    day = at(days, 12).now().astimezone(ZoneInfo(zone)).date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1 if days > 0 else -1)
+    return f"{day:%Y-%m-%d} {hour:02d}:00 {zone}"
 
 
 def _salary(text: str) -> Salary:

@@ -54,6 +54,8 @@ def upgrade(db: Database, target: str = "head") -> Path | None:
     """Migrate to `target`; a SQLite file with data is backed up first. Returns the backup."""
     from alembic import command
 
+    if target in ("head", HEAD) and current_revision(db) == HEAD:
+        return None
     backup = _backup_before_migrating(db)
     with db.engine.begin() as connection:
         command.upgrade(_alembic_config(connection), target)
