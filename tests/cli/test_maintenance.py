@@ -16,8 +16,14 @@ from tests.cli.conftest import Run
 
 
 def test_init_asks_for_what_is_missing(run: Run):
-    result = run("init", "--time-zone", "America/Chicago", "--role", "Data Engineer",
-                 input="Sam Rivera\nsam@example.org\nus\n")
+    result = run(
+        "init",
+        "--time-zone",
+        "America/Chicago",
+        "--role",
+        "Data Engineer",
+        input="Sam Rivera\nsam@example.org\nus\n",
+    )
     assert result.stdout == (
         "Your name: Sam Rivera\n"
         "Your e-mail: sam@example.org\n"
@@ -33,9 +39,21 @@ def test_init_asks_for_what_is_missing(run: Run):
 
 
 def test_init_refuses_a_bad_zone(run: Run):
-    result = run("init", "--name", "Sam", "--email", "s@example.org", "--time-zone", "Berlin",
-                 "--country", "DE", expect=5)
-    assert result.stderr == "Error: Unknown time zone 'Berlin'. Use an IANA name like Europe/Berlin.\n"
+    result = run(
+        "init",
+        "--name",
+        "Sam",
+        "--email",
+        "s@example.org",
+        "--time-zone",
+        "Berlin",
+        "--country",
+        "DE",
+        expect=5,
+    )
+    assert result.stderr == (
+        "Error: Unknown time zone 'Berlin'. Use an IANA name like Europe/Berlin.\n"
+    )
 
 
 def test_export_import_round_trip(search: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -60,17 +78,21 @@ def test_export_import_round_trip(search: Run, tmp_path: Path, monkeypatch: pyte
     assert refused.stderr.startswith("Error: The database already holds records of this file")
     merged = runner.invoke(cli, ["--db", str(other), "import", "--merge", str(path)])
     assert merged.stdout == (
-        "Unchanged: 2 applications, 2 companies, 2 contacts, 9 events, 1 interviews, "
-        "1 profile.\n"
+        "Unchanged: 2 applications, 2 companies, 2 contacts, 9 events, 1 interviews, 1 profile.\n"
     )
 
 
 def test_import_of_a_malformed_file_names_the_place(run: Run, tmp_path: Path):
     path = tmp_path / "bad.json"
-    path.write_text('{"format": "afterview-export", "version": 1, "profile": null,\n'
-                    '"companies": [{"id": "one"}]}')
+    path.write_text(
+        '{"format": "afterview-export", "version": 1, "profile": null,\n'
+        '"companies": [{"id": "one"}]}'
+    )
     result = run("import", str(path), expect=5)
-    assert result.stderr == f"Error: {path}: $.companies[0].id: Input should be a valid integer, unable to parse string as an integer\n"
+    assert result.stderr == (
+        f"Error: {path}: $.companies[0].id: Input should be a valid integer, unable to parse "
+        "string as an integer\n"
+    )
     missing = run("import", str(tmp_path / "nope.json"), expect=5)
     assert missing.stderr == f"Error: {tmp_path / 'nope.json'}: file: no such file\n"
 
@@ -83,7 +105,9 @@ def test_backup_makes_a_consistent_copy(search: Run, tmp_path: Path, db_path: Pa
 
 
 def test_db_current_and_upgrade(run: Run, db_path: Path):
-    assert run("db", "current").stdout == f"{db_path}: revision none (empty), this Afterview needs 2026_11_26_0001.\n"
+    assert run("db", "current").stdout == (
+        f"{db_path}: revision none (empty), this Afterview needs 2026_11_26_0001.\n"
+    )
     assert run("db", "upgrade").stdout == f"Database at {db_path}: empty → 2026_11_26_0001.\n"
     assert run("db", "upgrade").stdout == f"Database at {db_path} is already at 2026_11_26_0001.\n"
     result = run("db", "downgrade", "base")
@@ -93,7 +117,9 @@ def test_db_current_and_upgrade(run: Run, db_path: Path):
 
 def test_demo_into_an_empty_file_then_refuses(run: Run, db_path: Path):
     result = run("demo")
-    assert result.stdout.startswith(f"Sample job search written to {db_path}.\n\nPipeline: 6 active")
+    assert result.stdout.startswith(
+        f"Sample job search written to {db_path}.\n\nPipeline: 6 active"
+    )
     assert f"afterview --db {db_path} app show northwind" in result.stdout
     refused = run("demo", expect=6)
     assert "already holds data; the demo only fills an empty one" in refused.stderr
@@ -118,7 +144,7 @@ def test_overview_json(search: Run):
 def test_unexpected_errors_say_so_without_a_traceback(run: Run, monkeypatch):
     import afterview.services.applications as applications
 
-    def broken(*_args, **_kwargs):
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("secret personal detail")
 
     monkeypatch.setattr(applications, "list_applications", broken)
@@ -156,8 +182,10 @@ def test_bad_config_file_names_the_file(run: Run, tmp_path: Path):
 def test_version_and_completion():
     version = CliRunner().invoke(cli, ["--version"])
     assert version.stdout == "afterview, version 0.1.0\n"
-    env = dict(os.environ, _AFTERVIEW_COMPLETE="bash_complete", COMP_WORDS="afterview ap",
-               COMP_CWORD="1")
-    completed = subprocess.run([sys.executable, "-m", "afterview"], env=env, capture_output=True,
-                               text=True, check=True)
+    env = dict(
+        os.environ, _AFTERVIEW_COMPLETE="bash_complete", COMP_WORDS="afterview ap", COMP_CWORD="1"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-m", "afterview"], env=env, capture_output=True, text=True, check=True
+    )
     assert completed.stdout == "plain,app\n"
