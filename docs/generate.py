@@ -15,25 +15,24 @@ WIDTH = 100
 
 
 def walk(
-    command: click.Command, path: tuple[str, ...]
-) -> Iterator[tuple[tuple[str, ...], click.Command]]:
-    yield path, command
+    command: click.Command, path: tuple[str, ...], parent: click.Context | None = None
+) -> Iterator[tuple[tuple[str, ...], click.Command, click.Context]]:
+    """Each command under `command` with its context, made as a real invocation makes it (so
+    that settings such as `-h` for help apply the same way whatever ran before)."""
+    context = command.make_context(
+        path[-1],
+        [],
+        parent=parent,
+        resilient_parsing=True,
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+    )
+    yield path, command, context
     if isinstance(command, click.Group):
-        context = click.Context(command, info_name=path[-1])
         for name in command.list_commands(context):
             child = command.get_command(context, name)
             if child is not None and not child.hidden:
-                yield from walk(child, (*path, name))
-
-
-def help_text(path: tuple[str, ...], command: click.Command) -> str:
-    parent = None
-    for name in path:
-        parent = click.Context(
-            command, info_name=name, parent=parent, terminal_width=WIDTH, max_content_width=WIDTH
-        )
-    assert parent is not None
-    return command.get_help(parent)
+                yield from walk(child, (*path, name), context)
 
 
 def cli_reference() -> str:
@@ -46,13 +45,13 @@ def cli_reference() -> str:
         "Exit codes are listed in [cli.md](cli.md).",
         "",
     ]
-    for path, command in walk(cli, ("afterview",)):
+    for path, command, context in walk(cli, ("afterview",)):
         heading = "#" * min(len(path) + 1, 4)
         lines += [
             f"{heading} `{' '.join(path)}`",
             "",
             "```text",
-            help_text(path, command),
+            command.get_help(context),
             "```",
             "",
         ]

@@ -30,7 +30,7 @@ def test_generated_pages_are_current(page):
 def test_every_command_has_help():
     from afterview.cli import cli
 
-    for path, command in _generator().walk(cli, ("afterview",)):
+    for path, command, _context in _generator().walk(cli, ("afterview",)):
         assert command.help, f"{' '.join(path)} has no help text"
         assert len(command.help.splitlines()[0]) <= 100, f"{' '.join(path)}: first line too long"
 
