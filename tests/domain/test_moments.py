@@ -156,11 +156,36 @@ def test_the_minutes_around_the_gap_are_fine() -> None:
     assert moment("2026-03-29 03:00 Europe/Berlin")[0] == utc(2026, 3, 29, 1, 0)
 
 
-def test_an_ambiguous_fall_back_time_gives_the_first_occurrence() -> None:
+def test_an_ambiguous_fall_back_time_is_refused_naming_both_offsets() -> None:
     # 02:30 happens twice in Berlin on 25 Oct 2026: at 00:30 UTC (CEST) and 01:30 UTC (CET).
-    when, zone = moment("2026-10-25 02:30 Europe/Berlin")
-    assert when.tzinfo is UTC
-    assert (when, zone) == (utc(2026, 10, 25, 0, 30), "Europe/Berlin")
+    error = refused("2026-10-25 02:30 Europe/Berlin")
+    assert error.message == (
+        "'2026-10-25 02:30 Europe/Berlin' happens twice in Europe/Berlin (the clocks go back at "
+        "that hour); give the offset: 2026-10-25T02:30+0200 or 2026-10-25T02:30+0100."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-10-25T02:30+02:00 Europe/Berlin", (2026, 10, 25, 0, 30)),
+        ("2026-10-25T02:30+01:00 Europe/Berlin", (2026, 10, 25, 1, 30)),
+    ],
+)
+def test_an_offset_picks_one_of_the_two_ambiguous_times(
+    text: str, expected: tuple[int, ...]
+) -> None:
+    when, zone = moment(text)
+    assert (when, zone) == (utc(*expected), "Europe/Berlin")
+
+
+def test_a_time_alone_falls_on_the_given_day() -> None:
+    when, _zone = parse_moment("10:30", now=NOW, zone="Europe/Berlin", day=date(2026, 12, 3))
+    assert when == utc(2026, 12, 3, 9, 30)
+    later, _zone = parse_moment(
+        "tomorrow 10:30", now=NOW, zone="Europe/Berlin", day=date(2026, 12, 3)
+    )
+    assert later.date() != date(2026, 12, 3)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t\n"])
@@ -284,3 +309,15 @@ def test_a_zero_duration_is_refused(text: str) -> None:
         parse_duration(text, field="length")
     assert caught.value.message == "The duration must be longer than zero."
     assert caught.value.field == "length"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 Nov", date(2026, 11, 3)),
+        ("monday", date(2026, 11, 23)),
+        ("yesterday", date(2026, 11, 24)),
+    ],
+)
+def test_a_day_looks_back(text: str, expected: date) -> None:
+    assert parse_day(text, now=NOW, zone="Europe/Berlin") == expected

@@ -36,6 +36,12 @@ class Salary:
     currency: str | None = None
 
     def __post_init__(self) -> None:
+        if self.currency is not None and not (
+            len(self.currency) == 3 and self.currency.isascii() and self.currency.isupper()
+        ):
+            raise InvalidInput(
+                f"{self.currency!r} is not a currency code (like EUR or USD).", field="salary"
+            )
         for value in (self.minimum, self.maximum):
             if value is not None and value < 0:
                 raise InvalidInput("A salary cannot be negative.", field="salary")

@@ -22,28 +22,38 @@ _HAS_TIME = re.compile(
     r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\s*(?:am|pm)\b|\bnoon\b|\bmidnight\b|\bnow\b",
     re.IGNORECASE,
 )
+# Only a time of day, no date: '10:30', '2pm', '9:15 am'.
+_TIME_ONLY = re.compile(r"^\d{1,2}(?::\d{2})?\s*(?:am|pm)?$", re.IGNORECASE)
 _DURATION = re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*(?:m|min)?)?$", re.IGNORECASE)
 _EXAMPLES = "try 'tomorrow 14:00', 'fri 9am' or '2026-12-03 10:30 Europe/Berlin'"
 
 
 def parse_moment(
-    text: str, *, now: datetime, zone: str, field: str = "when"
+    text: str, *, now: datetime, zone: str, field: str = "when", day: date | None = None
 ) -> tuple[datetime, str]:
     """The moment `text` names, in UTC, and the zone it was given in (default `zone`).
 
-    A trailing IANA zone name overrides the default. A time of day is required.
+    A trailing IANA zone name overrides the default. A time of day is required; a time alone
+    ('10:30') falls on `day` when one is given (rescheduling within a day), else on the next
+    such time. A wall time that happens twice (autumn) is refused unless an offset says which.
     """
     words, zone = _split_zone(text, zone, field)
-    local = _parse_local(words, now=now, zone=zone, field=field)
     if not _HAS_TIME.search(words):
         raise InvalidInput(f"Give a time of day with {text!r}; {_EXAMPLES}.", field=field)
+    if day is not None and _TIME_ONLY.match(words):
+        clock = _parse_local(words, now=now, zone=zone, field=field, prefer="future")
+        local: datetime = datetime.combine(day, clock.time())
+    else:
+        local = _parse_local(words, now=now, zone=zone, field=field, prefer="future")
     return _to_utc(local, zone, text, field), zone
 
 
 def parse_day(text: str, *, now: datetime, zone: str, field: str = "date") -> date:
-    """The calendar day `text` names ('yesterday', '2026-11-02', '3 Nov')."""
+    """The calendar day `text` names ('yesterday', '2026-11-02', '3 Nov', 'monday'), looking
+    back: a day on which something already happened."""
     words, zone = _split_zone(text, zone, field)
-    return _parse_local(words, now=now, zone=zone, field=field).date()
+    local = _parse_local(words, now=now, zone=zone, field=field, prefer="past")
+    return local.astimezone(ZoneInfo(zone)).date() if local.tzinfo else local.date()
 
 
 def parse_duration(text: str, field: str = "duration") -> timedelta:
@@ -74,16 +84,13 @@ def _split_zone(text: str, zone: str, field: str) -> tuple[str, str]:
     return words, zone
 
 
-def _parse_local(words: str, *, now: datetime, zone: str, field: str) -> datetime:
-    """A naive wall-clock datetime in `zone`."""
+def _parse_local(words: str, *, now: datetime, zone: str, field: str, prefer: str) -> datetime:
+    """A naive wall-clock datetime in `zone`, or an aware one when the text gave an offset."""
     if _ISO.match(words):
         try:
-            parsed_iso = datetime.fromisoformat(_pad_iso(words))
+            return datetime.fromisoformat(_pad_iso(words))
         except ValueError as error:
             raise InvalidInput(f"Impossible date {words!r}: {error}.", field=field) from None
-        if parsed_iso.tzinfo is None:
-            return parsed_iso
-        return _wall_time(parsed_iso, zone, words, field)
     import dateparser
 
     base = now.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
@@ -92,7 +99,7 @@ def _parse_local(words: str, *, now: datetime, zone: str, field: str) -> datetim
         languages=["en"],
         settings={
             "RELATIVE_BASE": base,
-            "PREFER_DATES_FROM": "future",
+            "PREFER_DATES_FROM": prefer,
             "RETURN_AS_TIMEZONE_AWARE": False,
             # An offset or abbreviation in the text ('10:00 PST') is honoured: the result is
             # converted to the wall time in `zone`.
@@ -106,13 +113,6 @@ def _parse_local(words: str, *, now: datetime, zone: str, field: str) -> datetim
     return parsed
 
 
-def _wall_time(moment: datetime, zone: str, text: str, field: str) -> datetime:
-    try:
-        return moment.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
-    except OverflowError:
-        raise InvalidInput(f"{text!r} is too far in the past or future.", field=field) from None
-
-
 def _pad_iso(words: str) -> str:
     day, _, clock = words.replace("T", " ").partition(" ")
     year, month, dom = day.split("-")
@@ -124,11 +124,13 @@ def _pad_iso(words: str) -> str:
 
 
 def _to_utc(local: datetime, zone: str, text: str, field: str) -> datetime:
+    """`local` (naive wall time in `zone`, or already aware) as an aware UTC datetime."""
     tz = ZoneInfo(zone)
-    aware = local.replace(tzinfo=tz)
     try:
-        in_utc = aware.astimezone(UTC)
-        round_trip = in_utc.astimezone(tz).replace(tzinfo=None)
+        if local.tzinfo is not None:
+            return local.astimezone(UTC)
+        first, second = (local.replace(tzinfo=tz, fold=fold).astimezone(UTC) for fold in (0, 1))
+        round_trip = first.astimezone(tz).replace(tzinfo=None)
     except OverflowError:
         raise InvalidInput(f"{text!r} is too far in the past or future.", field=field) from None
     if round_trip != local:
@@ -136,4 +138,14 @@ def _to_utc(local: datetime, zone: str, text: str, field: str) -> datetime:
             f"{text!r} does not exist in {zone}: the clocks jump forward at that hour.",
             field=field,
         )
-    return in_utc
+    if first != second:
+        offsets = " or ".join(
+            f"{local:%Y-%m-%dT%H:%M}{moment.astimezone(tz).strftime('%z')}"
+            for moment in (first, second)
+        )
+        raise InvalidInput(
+            f"{text!r} happens twice in {zone} (the clocks go back at that hour); "
+            f"give the offset: {offsets}.",
+            field=field,
+        )
+    return first

@@ -13,16 +13,32 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$")
 
 
-def require_text(value: str, field: str) -> str:
-    """`value` stripped; an empty one is refused."""
-    text = value.strip()
+# Longest accepted lengths: the same on SQLite (which does not check) and PostgreSQL.
+NAME_LENGTH = 200
+ROLE_LENGTH = 300
+EMAIL_LENGTH = 320
+
+
+def require_text(value: str, field: str, max_length: int = NAME_LENGTH) -> str:
+    """`value` stripped; an empty or overlong one is refused."""
+    text = limit_text(value, field, max_length)
     if not text:
         raise InvalidInput(f"The {field} must not be empty.", field=field)
     return text
 
 
-def check_email(value: str, field: str = "email") -> str:
+def limit_text(value: str, field: str, max_length: int = NAME_LENGTH) -> str:
+    """`value` stripped; one longer than `max_length` characters is refused."""
     text = value.strip()
+    if len(text) > max_length:
+        raise InvalidInput(
+            f"The {field} is {len(text)} characters long; at most {max_length} fit.", field=field
+        )
+    return text
+
+
+def check_email(value: str, field: str = "email") -> str:
+    text = limit_text(value, field, EMAIL_LENGTH)
     if not _EMAIL.match(text):
         raise InvalidInput(f"{value!r} is not an e-mail address.", field=field)
     return text

@@ -11,17 +11,18 @@ from uuid import uuid4
 from sqlalchemy.orm import Session
 
 from afterview.domain.applications import Application, Priority, Salary
+from afterview.domain.errors import InvalidInput
 from afterview.domain.events import Event, EventKind, SubjectKind
 from afterview.domain.interviews import Interview
 from afterview.domain.moments import parse_day
 from afterview.domain.stages import Stage, check_stage_change
-from afterview.domain.values import require_text
-from afterview.services.companies import company_named
-from afterview.services.timeline import record_changes, record_created, timeline
+from afterview.domain.values import ROLE_LENGTH, limit_text, require_text
+from afterview.services.companies import company_named, find_company
+from afterview.services.timeline import kept, record_changes, record_created
 from afterview.services.workspace import Workspace, resolve
 from afterview.store import applications as application_store
 from afterview.store import interviews as interview_store
-from afterview.store.events import append_event
+from afterview.store.events import append_event, list_events
 
 EDITABLE = (
     "company_name",
@@ -79,12 +80,12 @@ def add_application(
             uid=uuid4(),
             company_id=owner.id,
             company_name=owner.name,
-            role=require_text(role, "role"),
+            role=require_text(role, "role", ROLE_LENGTH),
             stage=stage,
             priority=priority,
             link=link.strip(),
-            source=source.strip(),
-            location=location.strip(),
+            source=limit_text(source, "source"),
+            location=limit_text(location, "location"),
             salary=salary or Salary(),
             applied_on=day,
             notes=notes.strip(),
@@ -120,26 +121,20 @@ def edit_application(
             current,
             company_id=owner.id if owner else current.company_id,
             company_name=owner.name if owner else current.company_name,
-            role=require_text(role, "role") if role is not None else current.role,
-            priority=priority if priority is not None else current.priority,
-            link=_text(link, current.link),
-            source=_text(source, current.source),
-            location=_text(location, current.location),
-            salary=salary if salary is not None else current.salary,
+            role=require_text(kept(role, current.role), "role", ROLE_LENGTH),
+            priority=kept(priority, current.priority),
+            link=kept(link, current.link).strip(),
+            source=limit_text(kept(source, current.source), "source"),
+            location=limit_text(kept(location, current.location), "location"),
+            salary=kept(salary, current.salary),
             applied_on=(
                 _day(ws, session, applied_on, now) if applied_on is not None else current.applied_on
             ),
-            notes=_text(notes, current.notes),
+            notes=kept(notes, current.notes).strip(),
             updated_at=now,
         )
-        if not record_changes(
-            session,
-            SubjectKind.APPLICATION,
-            current.id,
-            now,
-            _editable(current),
-            _editable(edited),
-        ):
+        before, after = _editable(current), _editable(edited)
+        if not record_changes(session, SubjectKind.APPLICATION, current.id, now, before, after):
             return current
         return application_store.save_application(session, edited)
 
@@ -156,9 +151,8 @@ def change_stage(
         data: dict[str, Any] = {"from": str(current.stage), "to": str(stage)}
         if note.strip():
             data["note"] = note.strip()
-        append_event(
-            session, SubjectKind.APPLICATION, current.id, EventKind.STAGE_CHANGED, now, data
-        )
+        kind = EventKind.STAGE_CHANGED
+        append_event(session, SubjectKind.APPLICATION, current.id, kind, now, data)
         return application_store.save_application(session, moved)
 
 
@@ -172,11 +166,7 @@ def list_applications(
     """Applications, most recently moved first; `active` keeps those not yet ended."""
     wanted = set(stages) or ({s for s in Stage if s.is_active} if active else set())
     with ws.ready().read() as session:
-        company_id = None
-        if company is not None:
-            from afterview.services.companies import find_company
-
-            company_id = find_company(session, company).id
+        company_id = find_company(session, company).id if company is not None else None
         return application_store.list_applications(session, stages=wanted, company_id=company_id)
 
 
@@ -187,7 +177,7 @@ def show_application(ws: Workspace, reference: str | int) -> ApplicationDetail:
         interviews = interview_store.list_interviews(session, application_id=application.id)
         subjects = [(SubjectKind.APPLICATION, application.id)]
         subjects += [(SubjectKind.INTERVIEW, interview.id) for interview in interviews]
-        return ApplicationDetail(application, interviews, timeline(session, subjects))
+        return ApplicationDetail(application, interviews, list_events(session, subjects))
 
 
 def _editable(application: Application) -> dict[str, object]:
@@ -198,11 +188,15 @@ def _editable(application: Application) -> dict[str, object]:
     return values
 
 
-def _text(new: str | None, old: str) -> str:
-    return old if new is None else new.strip()
-
-
 def _day(ws: Workspace, session: Session, text: str | None, now: datetime) -> date | None:
+    """The day the user applied; it cannot be after today (in their zone)."""
     if text is None or not text.strip():
         return None
-    return parse_day(text, now=now, zone=ws.home_zone(session), field="applied_on")
+    zone = ws.home_zone(session)
+    day = parse_day(text, now=now, zone=zone, field="applied_on")
+    today = parse_day("today", now=now, zone=zone)
+    if day > today:
+        raise InvalidInput(
+            f"The application date {day} is after today ({today}).", field="applied_on"
+        )
+    return day

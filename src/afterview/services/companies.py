@@ -12,13 +12,17 @@ from sqlalchemy.orm import Session
 from afterview.domain.applications import Application
 from afterview.domain.companies import Company
 from afterview.domain.contacts import Contact
+from afterview.domain.errors import Ambiguous
 from afterview.domain.events import Event, SubjectKind
 from afterview.domain.values import check_domain, require_text, unique_texts
-from afterview.services.timeline import record_changes, record_created, timeline
+from afterview.services.timeline import fields_of, kept, record_changes, record_created
 from afterview.services.workspace import Workspace, resolve
 from afterview.store import applications as application_store
 from afterview.store import companies as company_store
 from afterview.store import contacts as contact_store
+from afterview.store.events import list_events
+
+EDITABLE = ("name", "aliases", "domains", "notes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,21 +43,22 @@ def find_company(session: Session, reference: str | int) -> Company:
     )
 
 
-def company_named(session: Session, name: str, now: datetime) -> Company:
-    """The company called `name` (or with that alias), created when there is none."""
-    existing = company_store.find_company_by_name(session, name)
-    if existing is not None:
-        return existing
+def company_named(session: Session, reference: str, now: datetime) -> Company:
+    """The company `reference` names — its id, name or one of its aliases — created under
+    that name when there is none. An alias shared by several companies is ambiguous."""
+    text = reference.strip()
+    if text.isascii() and text.isdigit():
+        return company_store.get_company(session, int(text))
+    found = company_store.find_companies_by_name(session, text)
+    if len(found) > 1:
+        raise Ambiguous("company", text, [(c.id, c.name) for c in found])
+    if found:
+        return found[0]
     company = company_store.save_company(
         session,
-        Company(
-            id=0,
-            uid=uuid4(),
-            name=require_text(name, "company"),
-            created_at=now,
-            updated_at=now,
-        ),
-    )
+        Company(id=0, uid=uuid4(), name=require_text(text, "company"), created_at=now,
+                updated_at=now),
+    )  # fmt: skip
     record_created(session, SubjectKind.COMPANY, company.id, now, company.name)
     return company
 
@@ -71,8 +76,8 @@ def add_company(
         id=0,
         uid=uuid4(),
         name=require_text(name, "name"),
-        aliases=unique_texts(aliases),
-        domains=unique_texts(check_domain(domain) for domain in domains),
+        aliases=_aliases(aliases),
+        domains=_domains(domains),
         notes=notes.strip(),
         created_at=now,
         updated_at=now,
@@ -97,26 +102,16 @@ def edit_company(
         company = find_company(session, reference)
         edited = replace(
             company,
-            name=require_text(name, "name") if name is not None else company.name,
-            aliases=unique_texts(aliases) if aliases is not None else company.aliases,
-            domains=(
-                unique_texts(check_domain(d) for d in domains)
-                if domains is not None
-                else company.domains
-            ),
-            notes=notes.strip() if notes is not None else company.notes,
+            name=require_text(kept(name, company.name), "name"),
+            aliases=_aliases(aliases) if aliases is not None else company.aliases,
+            domains=_domains(domains) if domains is not None else company.domains,
+            notes=kept(notes, company.notes).strip(),
             updated_at=now,
         )
-        fields = ("name", "aliases", "domains", "notes")
-        changed = record_changes(
-            session,
-            SubjectKind.COMPANY,
-            company.id,
-            now,
-            {f: getattr(company, f) for f in fields},
-            {f: getattr(edited, f) for f in fields},
-        )
-        return company_store.save_company(session, edited) if changed else company
+        before, after = fields_of(company, EDITABLE), fields_of(edited, EDITABLE)
+        if not record_changes(session, SubjectKind.COMPANY, company.id, now, before, after):
+            return company
+        return company_store.save_company(session, edited)
 
 
 def list_companies(ws: Workspace) -> list[Company]:
@@ -131,5 +126,13 @@ def show_company(ws: Workspace, reference: str | int) -> CompanyDetail:
             company=company,
             applications=application_store.list_applications(session, company_id=company.id),
             contacts=contact_store.list_contacts(session, company_id=company.id),
-            timeline=timeline(session, [(SubjectKind.COMPANY, company.id)]),
+            timeline=list_events(session, [(SubjectKind.COMPANY, company.id)]),
         )
+
+
+def _aliases(aliases: Sequence[str]) -> tuple[str, ...]:
+    return unique_texts(require_text(alias, "alias") for alias in aliases)
+
+
+def _domains(domains: Sequence[str]) -> tuple[str, ...]:
+    return unique_texts(check_domain(domain) for domain in domains)

@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session
 from afterview.domain.contacts import Contact
 from afterview.domain.events import Event, SubjectKind
 from afterview.domain.interviews import Interview
-from afterview.domain.values import check_email, require_text, unique_texts
-from afterview.services.companies import company_named
-from afterview.services.timeline import record_changes, record_created, timeline
+from afterview.domain.values import check_email, limit_text, require_text, unique_texts
+from afterview.services.companies import company_named, find_company
+from afterview.services.timeline import fields_of, kept, record_changes, record_created
 from afterview.services.workspace import Workspace, resolve
 from afterview.store import contacts as contact_store
 from afterview.store import interviews as interview_store
+from afterview.store.events import list_events
 
 EDITABLE = ("name", "emails", "phones", "company_name", "title", "notes")
 
@@ -61,7 +62,7 @@ def new_contact(
         phones=unique_texts(phones),
         company_id=employer.id if employer else None,
         company_name=employer.name if employer else None,
-        title=title.strip(),
+        title=limit_text(title, "title"),
         origin=origin,
         notes=notes.strip(),
         created_at=now,
@@ -118,7 +119,7 @@ def edit_contact(
             employer_name = employer.name if employer else None
         edited = replace(
             current,
-            name=require_text(name, "name") if name is not None else current.name,
+            name=require_text(kept(name, current.name), "name"),
             emails=(
                 unique_texts(check_email(e) for e in emails)
                 if emails is not None
@@ -127,24 +128,19 @@ def edit_contact(
             phones=unique_texts(phones) if phones is not None else current.phones,
             company_id=employer_id,
             company_name=employer_name,
-            title=title.strip() if title is not None else current.title,
-            notes=notes.strip() if notes is not None else current.notes,
+            title=limit_text(kept(title, current.title), "title"),
+            notes=kept(notes, current.notes).strip(),
             updated_at=now,
         )
-        if not record_changes(
-            session, SubjectKind.CONTACT, current.id, now, _editable(current), _editable(edited)
-        ):
+        before, after = fields_of(current, EDITABLE), fields_of(edited, EDITABLE)
+        if not record_changes(session, SubjectKind.CONTACT, current.id, now, before, after):
             return current
         return contact_store.save_contact(session, edited)
 
 
 def list_contacts(ws: Workspace, *, search: str = "", company: str | None = None) -> list[Contact]:
     with ws.ready().read() as session:
-        company_id = None
-        if company is not None:
-            from afterview.services.companies import find_company
-
-            company_id = find_company(session, company).id
+        company_id = find_company(session, company).id if company is not None else None
         return contact_store.list_contacts(session, company_id=company_id, search=search)
 
 
@@ -152,9 +148,5 @@ def show_contact(ws: Workspace, reference: str | int) -> ContactDetail:
     with ws.ready().read() as session:
         contact = find_contact(session, reference)
         interviews = interview_store.list_interviews(session, contact_id=contact.id)
-        events = timeline(session, [(SubjectKind.CONTACT, contact.id)])
+        events = list_events(session, [(SubjectKind.CONTACT, contact.id)])
         return ContactDetail(contact, interviews, events)
-
-
-def _editable(contact: Contact) -> dict[str, object]:
-    return {name: getattr(contact, name) for name in EDITABLE}

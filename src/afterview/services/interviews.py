@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import uuid4
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -20,12 +21,15 @@ from afterview.domain.interviews import (
     check_times,
 )
 from afterview.domain.moments import parse_duration, parse_moment
+from afterview.domain.values import check_time_zone
 from afterview.services.applications import find_application
 from afterview.services.contacts import find_contact, new_contact
-from afterview.services.timeline import record_changes, record_created, timeline
+from afterview.services.timeline import fields_of, kept, record_changes, record_created
 from afterview.services.workspace import Workspace, resolve
 from afterview.store import interviews as interview_store
 from afterview.store.applications import get_application
+from afterview.store.contacts import get_contact
+from afterview.store.events import list_events
 
 EDITABLE = (
     "round",
@@ -109,6 +113,7 @@ def edit_interview(
     reference: str | int,
     *,
     starts: str | None = None,
+    zone: str | None = None,
     duration: str | None = None,
     round: int | None = None,
     kind: InterviewKind | None = None,
@@ -117,39 +122,58 @@ def edit_interview(
     next_step_said: str | None = None,
     notes: str | None = None,
 ) -> Interview:
-    """Change the given fields; a new start keeps the interview's length unless told."""
+    """Change the given fields. A new start keeps the length unless told; a time alone
+    ('15:00') stays on the interview's day; a new `zone` alone keeps the wall-clock time."""
     now = ws.now()
     with ws.ready().write() as session:
         current = find_interview(session, reference)
-        starts_at, zone = current.starts_at, current.time_zone
-        if starts is not None:
-            starts_at, zone = parse_moment(starts, now=now, zone=current.time_zone, field="starts")
-        length = parse_duration(duration) if duration else current.ends_at - current.starts_at
-        check_times(starts_at, starts_at + length)
+        starts_at, ends_at, new_zone = _new_times(current, starts, zone, duration, now)
         ids = current.interviewer_ids
         if interviewers is not None:
             owner = get_application(session, current.application_id)
             ids = tuple(c.id for c in _panel(session, interviewers, owner.company_name, now))
         edited = replace(
             current,
-            round=check_round(round) if round is not None else current.round,
-            kind=kind or current.kind,
+            round=check_round(kept(round, current.round)),
+            kind=kept(kind, current.kind),
             starts_at=starts_at,
-            ends_at=starts_at + length,
-            time_zone=zone,
-            location=location.strip() if location is not None else current.location,
+            ends_at=ends_at,
+            time_zone=new_zone,
+            location=kept(location, current.location).strip(),
             interviewer_ids=ids,
-            next_step_said=(
-                next_step_said.strip() if next_step_said is not None else current.next_step_said
-            ),
-            notes=notes.strip() if notes is not None else current.notes,
+            next_step_said=kept(next_step_said, current.next_step_said).strip(),
+            notes=kept(notes, current.notes).strip(),
             updated_at=now,
         )
-        if not record_changes(
-            session, SubjectKind.INTERVIEW, current.id, now, _editable(current), _editable(edited)
-        ):
+        before, after = fields_of(current, EDITABLE), fields_of(edited, EDITABLE)
+        if not record_changes(session, SubjectKind.INTERVIEW, current.id, now, before, after):
             return current
         return interview_store.save_interview(session, edited)
+
+
+def _new_times(
+    current: Interview,
+    starts: str | None,
+    zone: str | None,
+    duration: str | None,
+    now: datetime,
+) -> tuple[datetime, datetime, str]:
+    """Start, end and zone of an edited interview."""
+    old_zone = ZoneInfo(current.time_zone)
+    local_start = current.starts_at.astimezone(old_zone)
+    new_zone = check_time_zone(zone).key if zone else current.time_zone
+    if starts is not None:
+        starts_at, new_zone = parse_moment(
+            starts, now=now, zone=new_zone, field="starts", day=local_start.date()
+        )
+    elif zone:
+        wall = local_start.replace(tzinfo=None).isoformat(sep=" ", timespec="minutes")
+        starts_at, new_zone = parse_moment(wall, now=now, zone=new_zone, field="zone")
+    else:
+        starts_at = current.starts_at
+    length = parse_duration(duration) if duration else current.ends_at - current.starts_at
+    check_times(starts_at, starts_at + length)
+    return starts_at, starts_at + length, new_zone
 
 
 def list_interviews(
@@ -163,12 +187,10 @@ def list_interviews(
 
 
 def show_interview(ws: Workspace, reference: str | int) -> InterviewDetail:
-    from afterview.store.contacts import get_contact
-
     with ws.ready().read() as session:
         interview = find_interview(session, reference)
         panel = [get_contact(session, contact_id) for contact_id in interview.interviewer_ids]
-        events = timeline(session, [(SubjectKind.INTERVIEW, interview.id)])
+        events = list_events(session, [(SubjectKind.INTERVIEW, interview.id)])
         return InterviewDetail(interview, panel, events)
 
 
@@ -180,13 +202,9 @@ def _panel(
         try:
             contact = find_contact(session, reference)
         except NotFound:
-            if reference.strip().isdigit():
+            if reference.strip().isascii() and reference.strip().isdigit():
                 raise
             contact = new_contact(session, now, name=reference, company=company)
         if contact.id not in {member.id for member in panel}:
             panel.append(contact)
     return panel
-
-
-def _editable(interview: Interview) -> dict[str, object]:
-    return {name: getattr(interview, name) for name in EDITABLE}

@@ -1,20 +1,26 @@
-"""Timelines: the events about one or more records, oldest first."""
+"""Timelines: recording what changed, as events, and the small helpers edits share."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
-from uuid import uuid4
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from afterview.domain.events import Event, EventKind, SubjectKind, changes_between
-from afterview.store.events import append_event, list_events
+from afterview.domain.events import EventKind, SubjectKind, changes_between
+from afterview.store.events import append_event
+
+T = TypeVar("T")
 
 
-def timeline(session: Session, subjects: Collection[tuple[SubjectKind, int]]) -> list[Event]:
-    return list_events(session, subjects)
+def kept(new: T | None, old: T) -> T:
+    """An edit's value: the new one when given (not None), else the old one."""
+    return old if new is None else new
+
+
+def fields_of(record: object, names: Sequence[str]) -> dict[str, object]:
+    return {name: getattr(record, name) for name in names}
 
 
 def record_created(
@@ -34,7 +40,5 @@ def record_changes(
     """Append an 'updated' event with what changed; nothing when nothing did."""
     changes = changes_between(before, after)
     if changes:
-        append_event(
-            session, kind, subject_id, EventKind.UPDATED, at, {"changes": changes}, uid=uuid4()
-        )
+        append_event(session, kind, subject_id, EventKind.UPDATED, at, {"changes": changes})
     return changes

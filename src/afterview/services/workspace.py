@@ -68,6 +68,6 @@ def resolve(
     text = str(reference).strip()
     if not text:
         raise InvalidInput(f"Name the {kind} by its id or a part of its name.", field=kind)
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return get(session, int(text))
     return get(session, pick_one(kind, text, candidates(session, text)))

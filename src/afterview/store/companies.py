@@ -30,16 +30,17 @@ def get_company(session: Session, company_id: int) -> Company:
     return to_company(row)
 
 
-def find_company_by_name(session: Session, name: str) -> Company | None:
-    """The company called `name` (case-insensitive), also matching its aliases."""
-    row = session.scalar(select(CompanyRow).where(CompanyRow.name_key == name.strip().casefold()))
-    if row is not None:
-        return to_company(row)
+def find_companies_by_name(session: Session, name: str) -> list[Company]:
+    """The company called `name` (case-insensitive); else those with `name` as an alias."""
     key = name.strip().casefold()
-    for company in list_companies(session):
-        if key in (alias.casefold() for alias in company.aliases):
-            return company
-    return None
+    row = session.scalar(select(CompanyRow).where(CompanyRow.name_key == key))
+    if row is not None:
+        return [to_company(row)]
+    return [
+        company
+        for company in list_companies(session)
+        if key in (alias.casefold() for alias in company.aliases)
+    ]
 
 
 def list_companies(session: Session) -> list[Company]:
@@ -55,8 +56,8 @@ def company_candidates(session: Session) -> list[tuple[int, str, str]]:
     ]
 
 
-def save_company(session: Session, company: Company) -> Company:
-    """Insert (id 0) or update a company; its name must stay unique."""
+def _refuse_name_clashes(session: Session, company: Company) -> None:
+    """A company's name and aliases must not be another company's name or alias."""
     clash = session.scalar(
         select(CompanyRow.id).where(
             CompanyRow.name_key == company.name.casefold(), CompanyRow.id != company.id
@@ -64,6 +65,20 @@ def save_company(session: Session, company: Company) -> Company:
     )
     if clash is not None:
         raise Conflict(f"There is already a company called {company.name!r} (company {clash}).")
+    mine = {name.casefold() for name in company.names()}
+    for other in list_companies(session):
+        if other.id == company.id:
+            continue
+        shared = mine & {name.casefold() for name in other.names()}
+        if shared:
+            raise Conflict(
+                f"{sorted(shared)[0]!r} already names company {other.id} ({other.name})."
+            )
+
+
+def save_company(session: Session, company: Company) -> Company:
+    """Insert (id 0) or update a company; its name must stay unique."""
+    _refuse_name_clashes(session, company)
     row = session.get(CompanyRow, company.id) if company.id else None
     if row is None:
         row = CompanyRow(id=company.id or None, uid=company.uid, created_at=company.created_at)

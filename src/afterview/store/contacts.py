@@ -50,7 +50,10 @@ def list_contacts(
 
 def contact_candidates(session: Session, fragment: str) -> list[tuple[int, str, str]]:
     """(id, label, name) of contacts matching every word of `fragment`."""
-    return [(c.id, c.label, c.name) for c in list_contacts(session, search=fragment)]
+    return [
+        (c.id, f"{c.label} <{c.emails[0]}>" if c.emails else c.label, c.name)
+        for c in list_contacts(session, search=fragment)
+    ]
 
 
 def _searchable() -> ColumnElement[str]:
