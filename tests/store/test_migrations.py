@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import inspect, text
 
-from afterview.domain.errors import DatabaseError
+from afterview.domain.errors import DatabaseError, InvalidInput
 from afterview.store.database import Database
 from afterview.store.rows import Base
 from afterview.store.schema import (
@@ -68,16 +70,34 @@ def test_ensure_current_creates_a_fresh_database(db):
     assert current_revision(db) == HEAD
 
 
-def test_ensure_current_refuses_another_revision(db):
+def test_ensure_current_refuses_a_newer_revision(db):
     upgrade(db)
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '2099_01_01_0001'"))
     with pytest.raises(
         DatabaseError,
-        match="is at schema revision 2099_01_01_0001, and this "
-        f"Afterview needs {HEAD}. Run `afterview db upgrade`",
+        match=re.escape(
+            "which this Afterview does not know: it was written by a newer Afterview. "
+            "Upgrade Afterview."
+        ),
     ):
         ensure_current(db)
+
+
+def test_unknown_targets_are_refused_before_anything_happens(db):
+    upgrade(db)
+    with pytest.raises(
+        InvalidInput, match=f"Unknown revision 'nonsense'; use head, base or one of: {HEAD}."
+    ):
+        downgrade(db, "nonsense")
+    assert current_revision(db) == HEAD
+
+
+def test_a_database_downgraded_to_base_is_afterviews_again(db):
+    upgrade(db)
+    downgrade(db, "base")
+    ensure_current(db)
+    assert current_revision(db) == HEAD
 
 
 def test_ensure_current_refuses_a_foreign_database(db):
@@ -87,15 +107,24 @@ def test_ensure_current_refuses_a_foreign_database(db):
         ensure_current(db)
 
 
-def test_sqlite_upgrade_backs_up_a_database_with_data(tmp_path):
+def test_sqlite_migrations_back_up_a_database_with_data_first(tmp_path):
+    import sqlite3
+
     from afterview.store.database import sqlite_url
 
     database = Database(sqlite_url(tmp_path / "a.db"))
-    upgrade(database, HEAD)
-    downgrade(database, "base")
-    upgrade(database, HEAD)
-    backups = sorted(p.name for p in tmp_path.glob("a.before-upgrade-*.db"))
-    # one backup before the downgrade and one before the second upgrade... of an empty schema
-    # (no alembic_version after 'base'), so only the downgrade made one.
-    assert len(backups) == 1
+    upgrade(database, HEAD)  # a new file: nothing to back up
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO profile (name, email, time_zone, country, "
+                "target_roles, created_at, updated_at) VALUES ('Sam', "
+                "'s@example.org', 'UTC', 'DE', '[]', '2026-01-01', '2026-01-01')"
+            )
+        )
+    downgrade(database, "base", stamp="-1")
+    downgrade(database, "base", stamp="-1")
+    assert sorted(p.name for p in tmp_path.glob("a.*.db")) == ["a.before-downgrade-1.db"]
+    with sqlite3.connect(tmp_path / "a.before-downgrade-1.db") as copy:
+        assert copy.execute("SELECT name FROM profile").fetchall() == [("Sam",)]
     database.dispose()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from afterview.cli import CliState
+
+if TYPE_CHECKING:
+    from afterview.services.applications import ApplicationDetail
 from afterview.cli.options import json_option, pass_state
 from afterview.cli.output import (
     emit_json,
@@ -129,7 +134,11 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
             }
         )
         return
-    zone = display_zone(ws)
+    _print_application(detail, display_zone(ws))
+
+
+def _print_application(detail: ApplicationDetail, zone: str) -> None:
+    a = detail.application
     salary = a.salary
     pay = "–".join(f"{v:,}" for v in (salary.minimum, salary.maximum) if v is not None)
     print_fields(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from afterview.cli import CliState
@@ -56,9 +54,9 @@ def current(state: CliState) -> None:
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path())
 @pass_state
-def backup(state: CliState, path: Path) -> None:
+def backup(state: CliState, path: str) -> None:
     """Copy a consistent snapshot of the SQLite database to PATH (a file or a folder),
     even while Afterview is using it."""
     from afterview.services.maintenance import back_up_database

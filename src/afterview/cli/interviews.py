@@ -147,7 +147,8 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
 
 @interview.command("edit")
 @click.argument("reference")
-@click.option("--at", "when", help="A new start, e.g. 'thu 15:00' (keeps the length).")
+@click.option("--at", "when", help="A new start, e.g. 'thu 15:00', or '15:00' on the same day.")
+@click.option("--zone", help="The zone it really is in, e.g. Europe/London (keeps the clock time).")
 @click.option("--duration", help="A new length, e.g. 45m.")
 @click.option("--round", "round_", type=int)
 @click.option("--kind", help=KINDS)
@@ -166,6 +167,7 @@ def edit(
     state: CliState,
     reference: str,
     when: str | None,
+    zone: str | None,
     duration: str | None,
     round_: int | None,
     kind: str | None,
@@ -182,6 +184,7 @@ def edit(
         state.workspace(),
         reference,
         starts=when,
+        zone=zone,
         duration=duration,
         round=round_,
         kind=parse_interview_kind(kind) if kind else None,

@@ -116,10 +116,6 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def echo_done(message: str) -> None:
-    click.echo(message)
-
-
 def interview_when(starts_at: datetime, ends_at: datetime, zone: str) -> str:
     """'Fri 2026-11-27 14:00–15:00 Europe/Berlin' in the interview's own zone."""
     tz = ZoneInfo(zone)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import click
 
 from afterview.cli import CliState
 from afterview.cli.options import pass_state
+from afterview.domain.errors import InvalidInput
 
 
 @click.command()
@@ -30,20 +32,30 @@ def init(
     roles: tuple[str, ...],
 ) -> None:
     """Set up (or change) your profile. Asks for what the options do not give."""
+    from afterview.domain.values import check_email, check_region, check_time_zone, require_text
     from afterview.services.profile import get_profile, set_up_profile
 
     ws = state.workspace()
     current = get_profile(ws)
 
-    def ask(value: str | None, label: str, default: str | None) -> str:
-        return value if value is not None else click.prompt(label, default=default)
-
     profile = set_up_profile(
         ws,
-        name=ask(name, "Your name", current.name if current else None),
-        email=ask(email, "Your e-mail", current.email if current else None),
-        time_zone=ask(time_zone, "Time zone", current.time_zone if current else _system_zone()),
-        country=ask(country, "Country (ISO code)", current.country if current else None),
+        name=_ask(
+            name, "Your name", current.name if current else None, lambda v: require_text(v, "name")
+        ),
+        email=_ask(email, "Your e-mail", current.email if current else None, check_email),
+        time_zone=_ask(
+            time_zone,
+            "Time zone",
+            current.time_zone if current else _system_zone(),
+            check_time_zone,
+        ),
+        country=_ask(
+            country,
+            "Country (ISO code)",
+            current.country if current else None,
+            lambda code: check_region(code, None),
+        ),
         subdivision=subdivision
         if subdivision is not None
         else (current.subdivision if current else None),
@@ -55,6 +67,22 @@ def init(
         f"Profile saved: {profile.name} <{profile.email}>, {profile.time_zone}, "
         f"holidays of {where}; {roles_text}."
     )
+
+
+def _ask(given: str | None, label: str, default: str | None, check: Callable[[str], object]) -> str:
+    """`given`, or the answer to a prompt that asks again until `check` accepts it."""
+    if given is not None:
+        return given
+
+    def accept(answer: str) -> str:
+        try:
+            check(answer)
+        except InvalidInput as error:
+            raise click.BadParameter(error.message) from None
+        return answer
+
+    answer: str = click.prompt(label, default=default, value_proc=accept)
+    return answer
 
 
 def _system_zone() -> str:

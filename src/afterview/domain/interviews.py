@@ -73,6 +73,3 @@ class Interview:
     def label(self) -> str:
         local = self.starts_at.astimezone(ZoneInfo(self.time_zone))
         return f"{self.application_label}, round {self.round} ({local:%Y-%m-%d %H:%M})"
-
-    def is_upcoming(self, now: datetime) -> bool:
-        return self.starts_at > now

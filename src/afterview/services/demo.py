@@ -3,8 +3,10 @@ record has an honest timeline, and placed around the current time."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from afterview.domain.applications import Priority, Salary, parse_salary
@@ -16,7 +18,9 @@ from afterview.services.companies import add_company
 from afterview.services.contacts import add_contact
 from afterview.services.interviews import add_interview
 from afterview.services.profile import set_up_profile
+from afterview.services.transfer import export_document, import_document
 from afterview.services.workspace import Workspace
+from afterview.store.database import sqlite_url
 from afterview.store.transfer import is_empty
 
 HOME = "America/New_York"
@@ -27,13 +31,30 @@ _Clock = Callable[..., Workspace]
 
 
 def fill_with_sample_data(ws: Workspace) -> None:
-    """Fill an empty database with the sample search; refuse to mix it into real data."""
+    """Fill an empty database with the sample search; refuse to mix it into real data.
+
+    The search is played out in a scratch SQLite file, then imported in one transaction, so
+    an interrupted demo leaves the database as it was.
+    """
     with ws.ready().read() as session:
         if not is_empty(session):
             raise Conflict(
                 f"The database at {ws.db.display_name} already holds data; the demo only fills "
                 "an empty one. Run `afterview demo` without --db for a temporary database."
             )
+    with tempfile.TemporaryDirectory(prefix="afterview-demo-") as folder:
+        settings = ws.settings.model_copy(
+            update={"database_url": sqlite_url(Path(folder) / "scratch.db")}
+        )
+        scratch = Workspace.open(settings)
+        try:
+            _play_out(scratch)
+            import_document(ws, export_document(scratch))
+        finally:
+            scratch.db.dispose()
+
+
+def _play_out(ws: Workspace) -> None:
     home = ZoneInfo(HOME)
     today = ws.now().astimezone(home).date()
 
@@ -54,7 +75,9 @@ def fill_with_sample_data(ws: Workspace) -> None:
     _northwind(at)
     _globex(at)
     _initech(at)
-    _smaller_stories(at)
+    _umbrella(at)
+    _early_stages(at)
+    _cyberdyne(at)
 
 
 def _companies(at: _Clock) -> None:
@@ -114,6 +137,10 @@ def _northwind(at: _Clock) -> None:
         next_step_said="You'll hear from us within a week",
         notes="Recruiter screen. topic: why streaming over batch\nSalary band fits.",
     )
+    _northwind_rounds(at, ref)
+
+
+def _northwind_rounds(at: _Clock, ref: str) -> None:
     change_stage(at(-14, 10), ref, Stage.INTERVIEWING)
     add_interview(
         at(-14, 10),
@@ -195,7 +222,7 @@ def _initech(at: _Clock) -> None:
     change_stage(at(-1, 17), ref, Stage.OFFER, note="Verbal offer, written offer to follow")
 
 
-def _smaller_stories(at: _Clock) -> None:
+def _umbrella(at: _Clock) -> None:
     add_application(
         at(-30, 9),
         company="Umbrella Health",
@@ -212,6 +239,8 @@ def _smaller_stories(at: _Clock) -> None:
     )
     change_stage(at(-4, 10), "Umbrella", Stage.REJECTED, note="Went with an internal candidate")
 
+
+def _early_stages(at: _Clock) -> None:
     add_application(
         at(-5, 9),
         company="Stark Logistics",
@@ -233,6 +262,8 @@ def _smaller_stories(at: _Clock) -> None:
     add_application(at(-33, 9), company="Hooli", role="Senior Analytics Engineer")
     change_stage(at(-21, 9), "Hooli", Stage.WITHDRAWN, note="Role moved to the Bay Area only")
 
+
+def _cyberdyne(at: _Clock) -> None:
     add_application(
         at(-6, 14),
         company="Cyberdyne Systems",

@@ -11,15 +11,27 @@ from pathlib import Path
 from afterview.domain.errors import DatabaseError, InvalidInput
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
+def free_name(path: Path) -> Path:
+    """`path`, or `path` with -2, -3, ... before its suffix when that file exists."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
+def backup_sqlite(source: Path, target: Path, *, into_folder: bool = False) -> Path:
     """Copy `source` to `target` while other processes may be using it; atomic at `target`.
 
-    The copy is checked with `PRAGMA integrity_check` before it replaces `target`.
+    `target` is a folder when it is one or `into_folder` says so (it is then created); the
+    copy inside keeps the database's name. The copy is checked with `PRAGMA integrity_check`
+    before it replaces `target`.
     """
+    if into_folder or target.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        target = target / source.name
     if target.resolve() == source.resolve():
         raise InvalidInput("The backup cannot overwrite the database itself.", field="path")
-    if target.is_dir():
-        target = target / source.name
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".afterview-backup-", dir=target.parent)
     os.close(handle)

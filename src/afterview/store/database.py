@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session
 
-from afterview.domain.errors import Conflict, DatabaseError
+from afterview.domain.errors import Conflict, DatabaseError, InvalidInput
 
 
 def normalise_url(url: str) -> str:
@@ -49,7 +49,12 @@ class Database:
     def display_name(self) -> str:
         """Where the data lives, without a password."""
         path = self.sqlite_path
-        return str(path) if path else make_url(self.url).render_as_string(hide_password=True)
+        if path:
+            return str(path)
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except exc.ArgumentError:
+            return "(an unreadable database URL)"
 
     @property
     def engine(self) -> Engine:
@@ -66,6 +71,10 @@ class Database:
             return engine
         try:
             return create_engine(self.url, pool_pre_ping=True)
+        except exc.ArgumentError as error:
+            raise DatabaseError(
+                f"Cannot use the database URL {self.display_name}: {error}"
+            ) from None
         except ModuleNotFoundError as error:
             raise DatabaseError(
                 f"The driver for this database is not installed ({error.name}); "
@@ -86,12 +95,30 @@ class Database:
 
     @contextmanager
     def _session(self, engine: Engine) -> Iterator[Session]:
+        with (
+            self.translated_errors(),
+            Session(engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A connection in a transaction (for schema work), with errors translated."""
+        with self.translated_errors(), self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def translated_errors(self) -> Iterator[None]:
+        """Database errors as Afterview's: a clash is a Conflict, a refused value is invalid
+        input, anything else (unreachable, not a database, locked) a DatabaseError."""
         try:
-            with Session(engine, expire_on_commit=False) as session, session.begin():
-                yield session
+            yield
         except exc.IntegrityError as error:
             raise Conflict(f"The change conflicts with stored data: {_first_line(error)}") from None
-        except exc.OperationalError as error:
+        except exc.DataError as error:
+            raise InvalidInput(f"The database refused a value: {_first_line(error)}") from None
+        except exc.DBAPIError as error:
             raise DatabaseError(
                 f"Cannot use the database at {self.display_name}: {_first_line(error)}"
             ) from None

@@ -1,0 +1,257 @@
+"""Writing an export document's records into a database, kind by kind, all checked first
+against the same rules as records typed in, so an import cannot store what the app refuses."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from afterview.domain.applications import Priority, Salary
+from afterview.domain.errors import InvalidInput, ParseError
+from afterview.domain.events import SubjectKind
+from afterview.domain.values import (
+    ROLE_LENGTH,
+    check_domain,
+    check_email,
+    check_region,
+    check_time_zone,
+    limit_text,
+    require_text,
+)
+from afterview.integrations.export_document import (
+    ApplicationDoc,
+    CompanyDoc,
+    ContactDoc,
+    EventDoc,
+    ExportDocument,
+    InterviewDoc,
+)
+from afterview.store import transfer as tables
+
+KINDS = ("companies", "contacts", "applications", "interviews", "events")
+SUBJECT_TABLES = {
+    SubjectKind.COMPANY: "companies",
+    SubjectKind.CONTACT: "contacts",
+    SubjectKind.APPLICATION: "applications",
+    SubjectKind.INTERVIEW: "interviews",
+}
+
+
+@dataclass
+class ImportReport:
+    """How many records of each kind were added, updated or already the same."""
+
+    added: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+
+
+def _fields(record: BaseModel, *leave_out: str) -> dict[str, Any]:
+    """The record's top-level fields as a shallow dict (cheaper than model_dump)."""
+    return {name: value for name, value in record if name not in leave_out}
+
+
+class Importer:
+    """Writes a document's records, kind by kind, mapping uids to the database's ids."""
+
+    def __init__(
+        self,
+        session: Session,
+        document: ExportDocument,
+        current: ExportDocument,
+        report: ImportReport,
+        *,
+        keep_ids: bool,
+        source: str,
+    ) -> None:
+        self.source = source
+        self.session = session
+        self.document = document
+        self.report = report
+        self.keep_ids = keep_ids
+        self.existing = {kind: {r.uid: r for r in getattr(current, kind)} for kind in KINDS}
+        self.ids: dict[str, dict[UUID, int]] = {
+            kind: {r.uid: r.id for r in getattr(current, kind)} for kind in KINDS
+        }
+        self.same_name = {c.name.casefold(): c.uid for c in current.companies}
+        self.current_profile = current.profile
+        # The file's own company names and aliases, to refuse two companies of one name.
+        self.names_in_file: dict[str, int] = {}
+
+    def run(self) -> None:
+        self._profile()
+        self._write("companies", self._company_row)
+        self._write("contacts", self._contact_row)
+        self._write("applications", self._application_row)
+        self._write("interviews", self._interview_row)
+        self._panels()
+        self._write("events", self._event_row, update=False)
+
+    def _profile(self) -> None:
+        profile = self.document.profile
+        if profile is None:
+            return
+        self._check("$.profile.name", lambda: require_text(profile.name, "name"))
+        self._check("$.profile.email", lambda: check_email(profile.email))
+        self._check("$.profile.time_zone", lambda: check_time_zone(profile.time_zone))
+        self._check("$.profile.country", lambda: check_region(profile.country, None))
+        self._check(
+            "$.profile.subdivision",
+            lambda: check_region(profile.country, profile.subdivision),
+        )
+        if profile == self.current_profile:
+            self.report.unchanged["profile"] += 1
+        elif self.current_profile is None:
+            tables.insert_rows(self.session, "profile", [profile.model_dump() | {"id": 1}])
+            self.report.added["profile"] += 1
+        else:
+            tables.update_rows(self.session, "profile", [profile.model_dump() | {"id": 1}])
+            self.report.updated["profile"] += 1
+
+    def _write(
+        self,
+        kind: str,
+        to_row: Callable[[int, Any], dict[str, Any]],
+        *,
+        update: bool = True,
+    ) -> None:
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for index, record in enumerate(getattr(self.document, kind)):
+            target = self._target(kind, record)
+            if target is None:
+                row = to_row(index, record)
+                if self.keep_ids:
+                    row["id"] = record.id
+                    self.ids[kind][record.uid] = record.id
+                inserts.append(row)
+                self.report.added[kind] += 1
+                continue
+            self.ids[kind][record.uid] = target.id
+            same = target.model_dump(exclude={"id", "uid"}) == record.model_dump(
+                exclude={"id", "uid"}
+            )
+            if same or not update:
+                self.report.unchanged[kind] += 1
+                continue
+            updates.append(to_row(index, record) | {"id": target.id, "uid": target.uid})
+            self.report.updated[kind] += 1
+        tables.update_rows(self.session, kind, updates)
+        assigned = tables.insert_rows(self.session, kind, inserts, returning=not self.keep_ids)
+        self.ids[kind].update(assigned)
+
+    def _target(self, kind: str, record: Any) -> Any:
+        existing = self.existing[kind]
+        if record.uid in existing:
+            return existing[record.uid]
+        if kind == "companies" and record.name.casefold() in self.same_name:
+            return existing[self.same_name[record.name.casefold()]]
+        return None
+
+    def _ref(self, kind: str, uid: UUID | None, where: str) -> int | None:
+        if uid is None:
+            return None
+        found = self.ids[kind].get(uid)
+        if found is None:
+            raise ParseError(self.source, where, f"no record in {kind} has uid {uid}")
+        return found
+
+    def _check(self, where: str, check: Callable[[], object]) -> None:
+        """Run a domain check; its InvalidInput becomes a ParseError at `where`."""
+        try:
+            check()
+        except InvalidInput as error:
+            raise ParseError(self.source, where, error.message) from None
+
+    def _company_row(self, index: int, c: CompanyDoc) -> dict[str, Any]:
+        where = f"$.companies[{index}]"
+        self._check(f"{where}.name", lambda: require_text(c.name, "name"))
+        for position, alias in enumerate(c.aliases):
+            self._check(f"{where}.aliases[{position}]", partial(require_text, alias, "alias"))
+        for position, domain in enumerate(c.domains):
+            self._check(f"{where}.domains[{position}]", partial(check_domain, domain))
+        for name in (c.name, *c.aliases):
+            first = self.names_in_file.setdefault(name.casefold(), index)
+            if first != index:
+                raise ParseError(
+                    self.source, f"{where}.name", f"{name!r} also names $.companies[{first}]"
+                )
+        return _fields(c, "id") | {"name_key": c.name.casefold()}
+
+    def _contact_row(self, index: int, c: ContactDoc) -> dict[str, Any]:
+        where = f"$.contacts[{index}]"
+        self._check(f"{where}.name", lambda: require_text(c.name, "name"))
+        self._check(f"{where}.title", lambda: limit_text(c.title, "title"))
+        for position, email in enumerate(c.emails):
+            self._check(f"{where}.emails[{position}]", partial(check_email, email))
+        company = self._ref("companies", c.company, f"$.contacts[{index}].company")
+        return _fields(c, "id", "company") | {"company_id": company}
+
+    def _application_row(self, index: int, a: ApplicationDoc) -> dict[str, Any]:
+        where = f"$.applications[{index}]"
+        self._check(f"{where}.role", lambda: require_text(a.role, "role", ROLE_LENGTH))
+        self._check(f"{where}.source", lambda: limit_text(a.source, "source"))
+        self._check(f"{where}.location", lambda: limit_text(a.location, "location"))
+        salary = a.salary
+        self._check(
+            f"{where}.salary",
+            lambda: Salary(minimum=salary.min, maximum=salary.max, currency=salary.currency),
+        )
+        company = self._ref("companies", a.company, f"$.applications[{index}].company")
+        return _fields(a, "id", "company", "salary", "priority") | {
+            "company_id": company,
+            "stage": str(a.stage),
+            "priority": int(Priority[a.priority.upper()]),
+            "salary_min": a.salary.min,
+            "salary_max": a.salary.max,
+            "salary_currency": a.salary.currency,
+        }
+
+    def _interview_row(self, index: int, i: InterviewDoc) -> dict[str, Any]:
+        where = f"$.interviews[{index}]"
+        self._check(f"{where}.time_zone", lambda: check_time_zone(i.time_zone))
+        application = self._ref("applications", i.application, f"{where}.application")
+        if i.ends_at <= i.starts_at:
+            raise ParseError(self.source, f"{where}.ends_at", "the interview ends before it starts")
+        return _fields(i, "id", "application", "interviewers") | {
+            "application_id": application,
+            "kind": str(i.kind),
+        }
+
+    def _panels(self) -> None:
+        rows = []
+        for index, interview in enumerate(self.document.interviews):
+            interview_id = self.ids["interviews"][interview.uid]
+            for position, uid in enumerate(interview.interviewers):
+                where = f"$.interviews[{index}].interviewers[{position}]"
+                contact = self._ref("contacts", uid, where)
+                rows.append(
+                    {"interview_id": interview_id, "contact_id": contact, "position": position}
+                )
+        tables.replace_panel(
+            self.session, [self.ids["interviews"][i.uid] for i in self.document.interviews]
+        )
+        tables.insert_rows(self.session, "interviewers", rows)
+
+    def _event_row(self, index: int, e: EventDoc) -> dict[str, Any]:
+        where = f"$.events[{index}].subject"
+        if e.subject.kind == SubjectKind.PROFILE:
+            subject_id = 1
+        else:
+            table = SUBJECT_TABLES[e.subject.kind]
+            found = self._ref(table, e.subject.uid, f"{where}.uid")
+            if found is None:
+                raise ParseError(self.source, f"{where}.uid", "the subject's uid is missing")
+            subject_id = found
+        return _fields(e, "id", "subject") | {
+            "subject_kind": str(e.subject.kind),
+            "subject_id": subject_id,
+            "kind": str(e.kind),
+        }
