@@ -62,9 +62,9 @@ def violations(path: Path, layer: str) -> list[str]:
     found = []
     for name in sorted(_imports(path)):
         parts = name.split(".")
-        if parts[0] == "afterview" and len(parts) > 1 and parts[1] != layer:
-            if parts[1] not in ALLOWED[layer]:
-                found.append(f"{layer} must not import {name}")
+        outward = parts[0] == "afterview" and len(parts) > 1 and parts[1] != layer
+        if outward and parts[1] not in ALLOWED[layer]:
+            found.append(f"{layer} must not import {name}")
         if layer == "domain" and parts[0] in FORBIDDEN_IN_DOMAIN:
             found.append(f"domain must not import {name}")
     return found
