@@ -660,10 +660,13 @@ class Generator:
         self, names: Sequence[str], uids: Sequence[uuid.UUID], created: Sequence[datetime]
     ) -> list[CompanyDoc]:
         docs = []
+        # A name or alias names one company only (Afterview refuses a shared one).
+        taken = {name.casefold() for name in names}
         for index, (name, uid, at) in enumerate(zip(names, uids, created, strict=True)):
             aliases = []
             words = name.split()
-            if len(words) > 1 and self.rng.random() < 0.3:
+            if len(words) > 1 and self.rng.random() < 0.3 and words[0].casefold() not in taken:
+                taken.add(words[0].casefold())
                 aliases.append(words[0])
             self.event(at, SubjectKind.COMPANY, uid, EventKind.CREATED, {"summary": name})
             docs.append(
