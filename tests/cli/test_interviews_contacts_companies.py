@@ -179,3 +179,13 @@ def test_company_commands(search: Run):
     )
     result = search("company", "add", "acme corp", expect=6)
     assert result.stderr == "Error: There is already a company called 'acme corp' (company 1).\n"
+
+
+def test_overview_summarises_long_interview_lists(run: Run):
+    run("app", "add", "Acme Corp", "Data Engineer")
+    days = [f"2026-11-{day}" for day in range(27, 31)] + [f"2026-12-0{day}" for day in range(1, 9)]
+    for day in days:  # twelve interviews in the coming two weeks
+        run("interview", "add", "acme", f"{day} 09:00")
+    output = run("overview").stdout
+    assert output.count("Acme Corp — Data Engineer") == 10 + 1  # ten interviews, one waiting
+    assert "… and 2 more: afterview interview list\n" in output

@@ -8,10 +8,9 @@ from afterview.cli import CliState
 from afterview.cli.options import json_option, pass_state
 from afterview.cli.output import (
     emit_json,
-    interview_start,
     interview_when,
     print_fields,
-    print_table,
+    print_interviews,
     print_timeline,
 )
 
@@ -97,20 +96,8 @@ def list_(state: CliState, application: str | None, upcoming: bool, as_json: boo
     if as_json:
         emit_json([interview_json(i) for i in interviews])
         return
-    print_table(
-        ["ID", "Application", "Round", "Kind", "When", "With"],
-        [
-            (
-                i.id,
-                i.application_label,
-                i.round,
-                i.kind,
-                interview_start(i.starts_at, i.time_zone),
-                i.interviewer_names,
-            )
-            for i in interviews
-        ],
-        empty="No interviews. Add one with: afterview interview add APPLICATION WHEN",
+    print_interviews(
+        interviews, empty="No interviews. Add one with: afterview interview add APPLICATION WHEN"
     )
 
 

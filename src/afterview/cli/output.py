@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from afterview.domain.events import Event
+    from afterview.domain.interviews import Interview
 
 
 # Columns that are short and read badly when wrapped; the others give way.
@@ -128,3 +129,27 @@ def interview_start(starts_at: datetime, zone: str) -> str:
     """'Tue 2026-12-01 14:00 CET': compact, for tables (show gives the full zone and end)."""
     start = starts_at.astimezone(ZoneInfo(zone))
     return f"{start:%a %Y-%m-%d %H:%M %Z}"
+
+
+def print_interviews(
+    interviews: Sequence[Interview], *, empty: str, limit: int | None = None
+) -> None:
+    """The interview table; past `limit` rows, a line says how many more there are."""
+    shown = interviews if limit is None else interviews[:limit]
+    print_table(
+        ["ID", "Application", "Round", "Kind", "When", "With"],
+        [
+            (
+                i.id,
+                i.application_label,
+                i.round,
+                i.kind,
+                interview_start(i.starts_at, i.time_zone),
+                i.interviewer_names,
+            )
+            for i in shown
+        ],
+        empty=empty,
+    )
+    if len(interviews) > len(shown):
+        click.echo(f"… and {len(interviews) - len(shown)} more: afterview interview list")

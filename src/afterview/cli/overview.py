@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
 import click
 
 from afterview.cli import CliState
 from afterview.cli.options import json_option, pass_state
 from afterview.cli.output import (
     emit_json,
-    interview_start,
     local_time,
+    print_interviews,
     print_section,
     print_table,
 )
-
-if TYPE_CHECKING:
-    from afterview.domain.interviews import Interview
 
 # Rows of each interview table; the rest is summarised (and all of it is in --json).
 SHOWN = 10
@@ -49,32 +43,12 @@ def overview(state: CliState, as_json: bool) -> None:
     counts = " · ".join(f"{stage} {n}" for stage, n in view.stage_counts.items() if n)
     click.echo(f"Pipeline: {view.active} active, {view.ended} ended — {counts or 'empty'}")
     print_section("Coming interviews (next 14 days)")
-    _interviews(view.upcoming)
+    print_interviews(view.upcoming, empty="None.", limit=SHOWN)
     print_section("Recent interviews (last 7 days)")
-    _interviews(view.recent)
+    print_interviews(view.recent, empty="None.", limit=SHOWN)
     print_section("Waiting longest for an answer")
     print_table(
         ["ID", "Application", "Stage", "Since"],
         [(a.id, a.label, a.stage, local_time(a.stage_changed_at, view.zone)) for a in view.waiting],
         empty="Nothing is waiting.",
     )
-
-
-def _interviews(interviews: Sequence[Interview]) -> None:
-    print_table(
-        ["ID", "Application", "Round", "Kind", "When", "With"],
-        [
-            (
-                i.id,
-                i.application_label,
-                i.round,
-                i.kind,
-                interview_start(i.starts_at, i.time_zone),
-                i.interviewer_names,
-            )
-            for i in interviews[:SHOWN]
-        ],
-        empty="None.",
-    )
-    if len(interviews) > SHOWN:
-        click.echo(f"… and {len(interviews) - SHOWN} more: afterview interview list")
