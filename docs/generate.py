@@ -74,7 +74,12 @@ def config_reference() -> str:
         "|---|---|---|---|",
     ]
     for name, field in Settings.model_fields.items():
-        default = "platform folder" if field.default_factory else repr(field.default)
+        if name in ("config_dir", "data_dir"):
+            default = "platform folder"
+        elif field.default_factory is not None:
+            default = repr(field.default_factory())  # type: ignore[call-arg]
+        else:
+            default = repr(field.default)
         lines.append(f"| `{name}` | `AFTERVIEW_{name.upper()}` | {default} | {field.description} |")
     lines += [
         "",
@@ -89,7 +94,47 @@ def config_reference() -> str:
     return "\n".join(lines)
 
 
-PAGES = {"cli-reference.md": cli_reference, "configuration.md": config_reference}
+def playbook_reference() -> str:
+    from afterview.domain.rules import DEFAULT_RULES
+    from afterview.domain.timelines import __doc__ as timelines_doc
+
+    lines = [
+        "# The playbook",
+        "",
+        "Generated from `afterview.domain.rules` and `afterview.domain.timelines` by",
+        "`python docs/generate.py`.",
+        "",
+        "Each rule plans one kind of action. Offsets: `h` hours (exact), `d` days and `mo`",
+        "months (local wall time), `bd` business days (weekends and the public holidays of",
+        "your profile's country and subdivision skipped); `@20:00` sets the time of day, else",
+        "business-day actions fall at 09:00. Change them in `config.toml`:",
+        "",
+        "```toml",
+        "[playbook.thank_you]",
+        'offset = "12h"',
+        "[playbook.competition_scan]",
+        "enabled = false",
+        "```",
+        "",
+        "Then replanning happens as you log interviews and change stages.",
+        "",
+        "| rule | practice | when | default | source |",
+        "|---|---|---|---|---|",
+    ]
+    for rule in DEFAULT_RULES.values():
+        default = str(rule.offset) + (f" (no timeline: {rule.fallback})" if rule.fallback else "")
+        lines.append(
+            f"| `{rule.key}` | {rule.practice} | {rule.trigger} | `{default}` | {rule.source} |"
+        )
+    lines += ["", "## What interviewers say, and how it is read", "", timelines_doc or "", ""]
+    return "\n".join(lines)
+
+
+PAGES = {
+    "cli-reference.md": cli_reference,
+    "configuration.md": config_reference,
+    "playbook.md": playbook_reference,
+}
 
 
 def main() -> None:

@@ -62,6 +62,20 @@ class Settings(BaseSettings):
     busy_timeout_ms: int = Field(
         default=5000, ge=0, description="How long SQLite waits for a lock, in milliseconds."
     )
+    weekly_goal: int = Field(
+        default=5, ge=0, description="Applications you aim to send each week (0: no goal)."
+    )
+    pipeline_floor: int = Field(
+        default=5,
+        ge=0,
+        description="When fewer applications than this are active, the agenda says so.",
+    )
+    playbook: dict[str, dict[str, bool | str]] = Field(
+        default_factory=dict,
+        description="Overrides of the playbook's rules, by rule: `enabled = false`, "
+        '`offset = "3bd"` (h, d, bd = business days, mo; `0d@20:00` for a time of day), '
+        "`fallback` for follow-ups without a stated timeline. See docs/playbook.md.",
+    )
     now: AwareDatetime | None = Field(
         default=None,
         description="Fix the current time (ISO 8601 with an offset), for demos, tests and "

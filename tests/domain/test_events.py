@@ -200,7 +200,16 @@ def test_describe_every_event_kind() -> None:
         EventKind.CREATED: "Created application",
         EventKind.UPDATED: "Edited",
         EventKind.STAGE_CHANGED: "Stage None \u2192 None",
+        EventKind.FOLLOWED_UP: "Followed up",
+        EventKind.ACTION_CHANGED: "Action None (): None",
     }
+
+
+def test_describe_follow_ups_and_action_changes() -> None:
+    early = make_event(EventKind.FOLLOWED_UP, {"which": "second_follow_up", "early": True})
+    assert describe_event(early) == "Second follow-up (early)"
+    done = make_event(EventKind.ACTION_CHANGED, {"action": 7, "kind": "thank_you", "state": "done"})
+    assert describe_event(done) == "Action 7 (thank you): done"
 
 
 def test_describe_a_change_recorded_by_changes_between() -> None:
@@ -212,8 +221,6 @@ def test_describe_a_change_recorded_by_changes_between() -> None:
 def test_clearing_the_salary_reads_cleared() -> None:
     # services/applications.py records a salary as [minimum, maximum, currency], so a
     # cleared salary arrives as [None, None, None].
-    # BUG: _short only treats None, "" and [] as cleared: this reads
-    # "Edited salary → None, None, None".
     changes = {"salary": [[90000, 110000, "EUR"], [None, None, None]]}
     assert describe_event(make_event(EventKind.UPDATED, {"changes": changes})) == (
         "Edited salary cleared"

@@ -41,7 +41,11 @@ def test_round_trip_is_lossless_and_keeps_ids(ws, tmp_path):
     _fill(ws)
     path = tmp_path / "export.json"
     total = export_to_file(ws, path)
-    assert total == len(json.loads(path.read_text())["events"]) + 2 + 3 + 2 + 1
+    document = json.loads(path.read_text())
+    # two companies, three contacts, two applications, one interview, and its six actions:
+    # a self-review, two thank-yous, a rivals scan, a network check and a follow-up
+    assert len(document["actions"]) == 6
+    assert total == len(document["events"]) + 2 + 3 + 2 + 1 + 6
     twin = _empty_twin(ws, tmp_path)
     report = import_file(twin, path)
     assert report.added == {
@@ -50,6 +54,7 @@ def test_round_trip_is_lossless_and_keeps_ids(ws, tmp_path):
         "contacts": 3,
         "applications": 2,
         "interviews": 1,
+        "actions": 6,
         "events": report.added["events"],
     }
     assert export_text(twin) == path.read_text()

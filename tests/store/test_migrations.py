@@ -87,7 +87,7 @@ def test_ensure_current_refuses_a_newer_revision(db):
 def test_unknown_targets_are_refused_before_anything_happens(db):
     upgrade(db)
     with pytest.raises(
-        InvalidInput, match=f"Unknown revision 'nonsense'; use head, base or one of: {HEAD}."
+        InvalidInput, match=f"Unknown revision 'nonsense'; use head, base or one of: .*{HEAD}."
     ):
         downgrade(db, "nonsense")
     assert current_revision(db) == HEAD

@@ -19,6 +19,11 @@ COMMANDS = {
         "afterview.cli.profile:init",
         "Set up your profile: name, e-mail, time zone, country.",
     ),
+    "today": ("afterview.cli.agenda:today", "The agenda: overdue, today, this week, waiting."),
+    "plan": ("afterview.cli.playbook:plan", "The ten practices for one interview."),
+    "action": ("afterview.cli.playbook:action", "Mark planned actions done, skip or snooze them."),
+    "followup": ("afterview.cli.playbook:followup", "Record a follow-up (refused if too early)."),
+    "replan": ("afterview.cli.playbook:replan", "Plan every application again (after new rules)."),
     "overview": (
         "afterview.cli.overview:overview",
         "What is going on: stages, interviews, waiting.",

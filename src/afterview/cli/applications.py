@@ -215,11 +215,32 @@ def edit(
 @click.argument("reference")
 @click.argument("stage")
 @click.option("--note", default="", help="Why, in a few words (kept in the timeline).")
+@click.option("--automated", is_flag=True, help="Rejected by a form letter: no reply planned.")
+@click.option(
+    "--still-interested",
+    is_flag=True,
+    help="Rejected, but you would apply again: plan a reconnect reminder.",
+)
 @pass_state
-def stage(state: CliState, reference: str, stage: str, note: str) -> None:
-    """Move an application to STAGE."""
+def stage(
+    state: CliState,
+    reference: str,
+    stage: str,
+    note: str,
+    automated: bool,
+    still_interested: bool,
+) -> None:
+    """Move an application to STAGE; the plan follows (an offer: a decision; a rejection:
+    a gracious reply, lessons learned, and a reminder if you are still interested)."""
     from afterview.domain.stages import parse_stage
     from afterview.services.applications import change_stage
 
-    application = change_stage(state.workspace(), reference, parse_stage(stage), note=note)
+    application = change_stage(
+        state.workspace(),
+        reference,
+        parse_stage(stage),
+        note=note,
+        automated=automated,
+        still_interested=still_interested,
+    )
     click.echo(f"Application {application.id} ({application.label}) is now {application.stage}.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from afterview.domain.actions import Action
 from afterview.domain.applications import Application
 from afterview.domain.companies import Company
 from afterview.domain.contacts import Contact
@@ -102,4 +103,20 @@ def event_json(event: Event) -> dict[str, Any]:
         "kind": str(event.kind),
         "description": describe_event(event),
         "data": dict(event.data),
+    }
+
+
+def action_json(action: Action) -> dict[str, Any]:
+    return {
+        "id": action.id,
+        "practice": action.practice,
+        "kind": str(action.kind),
+        "rule": action.rule,
+        "application_id": action.application_id,
+        "interview_id": action.interview_id,
+        "contact_id": action.contact_id,
+        "due_at": action.due_at.isoformat(),
+        "state": str(action.state),
+        "snoozed_until": action.snoozed_until.isoformat() if action.snoozed_until else None,
+        "reason": action.reason,
     }

@@ -24,6 +24,8 @@ class EventKind(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
     STAGE_CHANGED = "stage_changed"
+    FOLLOWED_UP = "followed_up"
+    ACTION_CHANGED = "action_changed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,6 +71,14 @@ def describe_event(event: Event) -> str:
     if event.kind == EventKind.STAGE_CHANGED:
         note = data.get("note")
         return f"Stage {data.get('from')} → {data.get('to')}" + (f": {note}" if note else "")
+    if event.kind == EventKind.FOLLOWED_UP:
+        which = "Second follow-up" if data.get("which") == "second_follow_up" else "Followed up"
+        return which + (" (early)" if data.get("early") else "")
+    if event.kind == EventKind.ACTION_CHANGED:
+        return (
+            f"Action {data.get('action')} ({str(data.get('kind', '')).replace('_', ' ')}): "
+            f"{data.get('state')}"
+        )
     if event.kind == EventKind.CREATED:
         detail = data.get("summary")
         return f"Created {event.subject_kind}" + (f": {detail}" if detail else "")

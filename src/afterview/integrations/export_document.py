@@ -16,6 +16,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
+from afterview.domain.actions import ActionKind, ActionState
 from afterview.domain.errors import ParseError
 from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.interviews import InterviewKind
@@ -106,6 +107,25 @@ class InterviewDoc(_Strict):
     updated_at: AwareDatetime
 
 
+class ActionDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    key: str = Field(min_length=1, max_length=200)
+    rule: str
+    practice: int = Field(ge=1, le=10)
+    kind: ActionKind
+    application: UUID
+    interview: UUID | None
+    contact: UUID | None
+    due_at: AwareDatetime
+    state: ActionState
+    snoozed_until: AwareDatetime | None
+    reason: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    closed_at: AwareDatetime | None
+
+
 class SubjectDoc(_Strict):
     kind: SubjectKind
     uid: UUID | None  # None for the profile
@@ -128,6 +148,8 @@ class ExportDocument(_Strict):
     contacts: list[ContactDoc]
     applications: list[ApplicationDoc]
     interviews: list[InterviewDoc]
+    # Added in 0.2 without a version change: files from 0.1 have no actions.
+    actions: list[ActionDoc] = Field(default_factory=list)
     events: list[EventDoc]
 
 

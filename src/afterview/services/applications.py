@@ -18,6 +18,7 @@ from afterview.domain.moments import parse_day
 from afterview.domain.stages import Stage, check_stage_change
 from afterview.domain.values import ROLE_LENGTH, limit_text, require_text
 from afterview.services.companies import company_named, find_company
+from afterview.services.playbook import replan_application
 from afterview.services.timeline import kept, record_changes, record_created
 from afterview.services.workspace import Workspace, resolve
 from afterview.store import applications as application_store
@@ -140,9 +141,17 @@ def edit_application(
 
 
 def change_stage(
-    ws: Workspace, reference: str | int, stage: Stage, *, note: str = ""
+    ws: Workspace,
+    reference: str | int,
+    stage: Stage,
+    *,
+    note: str = "",
+    automated: bool = False,
+    still_interested: bool = False,
 ) -> Application:
-    """Move an application to `stage`, with an event that says from where and why."""
+    """Move an application to `stage`, with an event that says from where and why, and plan
+    what the new stage calls for. For a rejection, `automated` (a form letter: no reply
+    needed) and `still_interested` (plan a reconnect reminder) shape the plan."""
     now = ws.now()
     with ws.ready().write() as session:
         current = find_application(session, reference)
@@ -151,9 +160,15 @@ def change_stage(
         data: dict[str, Any] = {"from": str(current.stage), "to": str(stage)}
         if note.strip():
             data["note"] = note.strip()
+        if stage == Stage.REJECTED:
+            data |= {"automated": automated, "still_interested": still_interested}
+        elif automated or still_interested:
+            raise InvalidInput("--automated and --still-interested go with a rejection.")
         kind = EventKind.STAGE_CHANGED
         append_event(session, SubjectKind.APPLICATION, current.id, kind, now, data)
-        return application_store.save_application(session, moved)
+        saved = application_store.save_application(session, moved)
+        replan_application(ws, session, saved.id, now)
+        return saved
 
 
 def list_applications(

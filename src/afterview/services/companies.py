@@ -56,9 +56,10 @@ def company_named(session: Session, reference: str, now: datetime) -> Company:
         return found[0]
     company = company_store.save_company(
         session,
-        Company(id=0, uid=uuid4(), name=require_text(text, "company"), created_at=now,
-                updated_at=now),
-    )  # fmt: skip
+        Company(
+            id=0, uid=uuid4(), name=require_text(text, "company"), created_at=now, updated_at=now
+        ),
+    )
     record_created(session, SubjectKind.COMPANY, company.id, now, company.name)
     return company
 

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from afterview.domain.actions import ActionState
 from afterview.domain.applications import Priority, Salary, parse_salary
 from afterview.domain.errors import Conflict
 from afterview.domain.interviews import InterviewKind
@@ -20,6 +21,7 @@ from afterview.services.interviews import add_interview
 from afterview.services.profile import set_up_profile
 from afterview.services.transfer import export_document, import_document
 from afterview.services.workspace import Workspace
+from afterview.store import actions as action_store
 from afterview.store.database import sqlite_url
 from afterview.store.transfer import is_empty
 
@@ -49,9 +51,19 @@ def fill_with_sample_data(ws: Workspace) -> None:
         scratch = Workspace.open(settings)
         try:
             _play_out(scratch)
+            _catch_up(scratch)
             import_document(ws, export_document(scratch))
         finally:
             scratch.db.dispose()
+
+
+def _catch_up(ws: Workspace) -> None:
+    """The sample user is diligent: what was due before yesterday is done, so the agenda
+    shows a realistic few overdue items rather than the whole history."""
+    now = ws.now()
+    with ws.ready().write() as session:
+        old = action_store.list_actions(session, pending_due_before=now - timedelta(days=1))
+        action_store.set_state(session, [a.id for a in old], ActionState.DONE, now)
 
 
 def _play_out(ws: Workspace) -> None:

@@ -26,6 +26,7 @@ from afterview.domain.values import (
     require_text,
 )
 from afterview.integrations.export_document import (
+    ActionDoc,
     ApplicationDoc,
     CompanyDoc,
     ContactDoc,
@@ -35,7 +36,7 @@ from afterview.integrations.export_document import (
 )
 from afterview.store import transfer as tables
 
-KINDS = ("companies", "contacts", "applications", "interviews", "events")
+KINDS = ("companies", "contacts", "applications", "interviews", "actions", "events")
 SUBJECT_TABLES = {
     SubjectKind.COMPANY: "companies",
     SubjectKind.CONTACT: "contacts",
@@ -92,6 +93,7 @@ class Importer:
         self._write("applications", self._application_row)
         self._write("interviews", self._interview_row)
         self._panels()
+        self._write("actions", self._action_row)
         self._write("events", self._event_row, update=False)
 
     def _profile(self) -> None:
@@ -239,6 +241,16 @@ class Importer:
             self.session, [self.ids["interviews"][i.uid] for i in self.document.interviews]
         )
         tables.insert_rows(self.session, "interviewers", rows)
+
+    def _action_row(self, index: int, a: ActionDoc) -> dict[str, Any]:
+        where = f"$.actions[{index}]"
+        return _fields(a, "id", "application", "interview", "contact") | {
+            "application_id": self._ref("applications", a.application, f"{where}.application"),
+            "interview_id": self._ref("interviews", a.interview, f"{where}.interview"),
+            "contact_id": self._ref("contacts", a.contact, f"{where}.contact"),
+            "kind": str(a.kind),
+            "state": str(a.state),
+        }
 
     def _event_row(self, index: int, e: EventDoc) -> dict[str, Any]:
         where = f"$.events[{index}].subject"

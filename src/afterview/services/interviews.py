@@ -24,6 +24,7 @@ from afterview.domain.moments import parse_duration, parse_moment
 from afterview.domain.values import check_time_zone
 from afterview.services.applications import find_application
 from afterview.services.contacts import find_contact, new_contact
+from afterview.services.playbook import replan_application
 from afterview.services.timeline import fields_of, kept, record_changes, record_created
 from afterview.services.workspace import Workspace, resolve
 from afterview.store import interviews as interview_store
@@ -105,6 +106,7 @@ def add_interview(
         record_created(
             session, SubjectKind.INTERVIEW, saved.id, now, f"round {saved.round}, {saved.kind}"
         )
+        replan_application(ws, session, saved.application_id, now)
         return saved
 
 
@@ -148,7 +150,9 @@ def edit_interview(
         before, after = fields_of(current, EDITABLE), fields_of(edited, EDITABLE)
         if not record_changes(session, SubjectKind.INTERVIEW, current.id, now, before, after):
             return current
-        return interview_store.save_interview(session, edited)
+        saved = interview_store.save_interview(session, edited)
+        replan_application(ws, session, saved.application_id, now)
+        return saved
 
 
 def _new_times(

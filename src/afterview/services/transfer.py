@@ -14,6 +14,7 @@ from afterview.domain.applications import Priority
 from afterview.domain.errors import Conflict, ParseError
 from afterview.domain.events import SubjectKind
 from afterview.integrations.export_document import (
+    ActionDoc,
     ApplicationDoc,
     CompanyDoc,
     ContactDoc,
@@ -80,6 +81,7 @@ def build_document(session: Session) -> ExportDocument:
             )
             for r in read["interviews"]
         ],
+        actions=[_action_doc(r, uids) for r in read["actions"]],
         events=[_event_doc(r, uids) for r in read["events"]],
     )
 
@@ -118,6 +120,17 @@ def _application_doc(row: dict[str, Any], companies: dict[int, UUID]) -> Applica
             "company": companies[row["company_id"]],
             "priority": str(Priority(row["priority"])),
             "salary": salary,
+        }
+    )
+
+
+def _action_doc(row: dict[str, Any], uids: dict[str, dict[int, UUID]]) -> ActionDoc:
+    return ActionDoc.model_validate(
+        _pick(ActionDoc, row)
+        | {
+            "application": uids["applications"][row["application_id"]],
+            "interview": uids["interviews"].get(row["interview_id"]),
+            "contact": uids["contacts"].get(row["contact_id"]),
         }
     )
 

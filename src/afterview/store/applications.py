@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -98,3 +99,10 @@ def save_application(session: Session, application: Application) -> Application:
 def count_by_stage(session: Session) -> dict[Stage, int]:
     query = select(ApplicationRow.stage, func.count()).group_by(ApplicationRow.stage)
     return {Stage(stage): count for stage, count in session.execute(query)}
+
+
+def count_applied_between(session: Session, first: date, last: date) -> int:
+    query = select(func.count()).where(
+        ApplicationRow.applied_on >= first, ApplicationRow.applied_on <= last
+    )
+    return session.scalar(query) or 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -85,3 +87,11 @@ def save_contact(session: Session, contact: Contact) -> Contact:
     session.flush()
     session.refresh(row, ["company"])
     return to_contact(row)
+
+
+def names(session: Session, contact_ids: Collection[int]) -> dict[int, str]:
+    """Contact id → name, for the given ids."""
+    if not contact_ids:
+        return {}
+    query = select(ContactRow.id, ContactRow.name).where(ContactRow.id.in_(list(contact_ids)))
+    return {contact_id: name for contact_id, name in session.execute(query)}  # noqa: C416 - rows

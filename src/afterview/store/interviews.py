@@ -123,3 +123,18 @@ def save_interview(session: Session, interview: Interview) -> Interview:
     session.flush()
     session.refresh(row)
     return to_interview(row)
+
+
+def latest_per_application(session: Session) -> dict[int, tuple[datetime, str, str]]:
+    """Application id → (end, zone, stated next step) of its latest interview; light rows,
+    without loading whole interviews (the agenda needs this for every application)."""
+    query = select(
+        InterviewRow.application_id,
+        InterviewRow.ends_at,
+        InterviewRow.time_zone,
+        InterviewRow.next_step_said,
+    ).order_by(InterviewRow.starts_at, InterviewRow.id)
+    latest: dict[int, tuple[datetime, str, str]] = {}
+    for application_id, ends_at, zone, said in session.execute(query):
+        latest[application_id] = (ends_at, zone, said)
+    return latest

@@ -1,6 +1,6 @@
 """The tables. Each Row class maps one table; repositories turn rows into domain records.
 
-Room is left for Action, Draft, SelfReview, ReferenceUse and Offer: later revisions add them.
+Room is left for Draft, SelfReview, ReferenceUse and Offer: later revisions add them.
 """
 
 from __future__ import annotations
@@ -161,3 +161,31 @@ class EventRow(Base):
     kind: Mapped[str] = mapped_column(String(30))
     at: Mapped[datetime]
     data: Mapped[dict[str, Any]]
+
+
+class ActionRow(Base):
+    """A planned step of a practice; `key` is the plan's name for it (unique, for replans)."""
+
+    __tablename__ = "actions"
+    __table_args__ = (Index("ix_actions_state_due", "state", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    rule: Mapped[str] = mapped_column(String(40))
+    practice: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(40))
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    interview_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    due_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(10))
+    snoozed_until: Mapped[datetime | None]
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]

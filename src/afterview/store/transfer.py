@@ -10,6 +10,7 @@ from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from afterview.store.rows import (
+    ActionRow,
     ApplicationRow,
     Base,
     CompanyRow,
@@ -27,6 +28,7 @@ TABLES: dict[str, type[Base]] = {
     "applications": ApplicationRow,
     "interviews": InterviewRow,
     "interviewers": InterviewerRow,
+    "actions": ActionRow,
     "events": EventRow,
 }
 CHUNK = 2000

@@ -1,0 +1,122 @@
+"""`afterview today`: the agenda."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import click
+
+from afterview.cli import CliState
+from afterview.cli.options import json_option, pass_state
+from afterview.cli.output import emit_json, local_time, print_section, print_table
+
+if TYPE_CHECKING:
+    from afterview.services.agenda import Agenda, Item
+
+PRACTICE_TAGS = {
+    1: "review",
+    2: "refs",
+    3: "thanks",
+    4: "rivals",
+    5: "network",
+    6: "follow-up",
+    7: "decide",
+    8: "patience",
+    9: "pipeline",
+    10: "grace",
+}
+
+
+@click.command()
+@json_option
+@pass_state
+def today(state: CliState, as_json: bool) -> None:
+    """The agenda: overdue, due today, coming up this week, what is waiting (and whether that
+    is still normal), and the health of your pipeline."""
+    from afterview.services.agenda import agenda
+
+    view = agenda(state.workspace())
+    if as_json:
+        emit_json(agenda_json(view))
+        return
+    click.echo(f"Agenda for {view.today:%a %d %b %Y} ({view.zone})")
+    for title, items, empty in (
+        ("Overdue", view.overdue, "Nothing overdue."),
+        ("Due today", view.due_today, "Nothing due today."),
+        ("Coming up this week", view.this_week, "Nothing else this week."),
+    ):
+        print_section(f"{title} ({len(items)})" if items else title)
+        _items(items, view.zone, empty)
+    print_section("Waiting for an answer")
+    print_table(
+        ["App", "Application", "Stage", "Patience"],
+        [
+            (w.application.id, w.application.label, w.application.stage, w.status)
+            for w in view.waiting
+        ],
+        empty="Nothing is waiting.",
+    )
+    _health(view)
+
+
+def _items(items: Sequence[Item], zone: str, empty: str) -> None:
+    print_table(
+        ["ID", "Due", "Practice", "What", "Application"],
+        [
+            (
+                i.action.id,
+                local_time(i.action.effective_due(), zone),
+                PRACTICE_TAGS[i.action.practice],
+                i.action.reason,
+                i.application.label,
+            )
+            for i in items
+        ],
+        empty=empty,
+    )
+
+
+def _health(view: Agenda) -> None:
+    health = view.health
+    print_section("Pipeline")
+    stages = " · ".join(f"{stage} {n}" for stage, n in health.by_stage.items() if n)
+    goal = f"; {health.applied_this_week} of {health.weekly_goal} applications sent this week"
+    click.echo(f"{health.active} active ({stages or 'none'}){goal if health.weekly_goal else ''}.")
+    if health.nudge:
+        click.echo(health.nudge)
+
+
+def agenda_json(view: Agenda) -> dict[str, object]:
+    from afterview.cli.records import action_json
+
+    def items(found: Sequence[Item]) -> list[dict[str, object]]:
+        return [action_json(i.action) | {"application_label": i.application.label} for i in found]
+
+    return {
+        "today": view.today.isoformat(),
+        "time_zone": view.zone,
+        "overdue": items(view.overdue),
+        "due_today": items(view.due_today),
+        "this_week": items(view.this_week),
+        "waiting": [
+            {
+                "application": {"id": w.application.id, "label": w.application.label},
+                "since": w.window.since.isoformat(),
+                "normal_from": w.window.start.isoformat(),
+                "normal_until": w.window.end.isoformat(),
+                "source": w.window.source,
+                "overdue": w.overdue,
+                "status": w.status,
+            }
+            for w in view.waiting
+        ],
+        "pipeline": {
+            "active": view.health.active,
+            "by_stage": {str(s): n for s, n in view.health.by_stage.items()},
+            "floor": view.health.floor,
+            "applied_this_week": view.health.applied_this_week,
+            "weekly_goal": view.health.weekly_goal,
+            "nudge": view.health.nudge,
+        },
+    }

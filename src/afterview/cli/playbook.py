@@ -1,0 +1,135 @@
+"""`afterview plan`, `afterview action ...` and `afterview followup`: the playbook."""
+
+from __future__ import annotations
+
+import click
+
+from afterview.cli import CliState
+from afterview.cli.options import json_option, pass_state
+from afterview.cli.output import emit_json, local_time, print_section, print_table
+
+
+@click.command()
+@click.argument("interview")
+@json_option
+@pass_state
+def plan(state: CliState, interview: str, as_json: bool) -> None:
+    """The ten practices for one INTERVIEW (id or name): each planned action with its date,
+    state and reason, and why a practice does not apply when it does not."""
+    from afterview.cli.records import action_json
+    from afterview.services.playbook import interview_plan
+
+    found = interview_plan(state.workspace(), interview)
+    if as_json:
+        emit_json(
+            {
+                "interview": {"id": found.interview.id, "label": found.interview.label},
+                "practices": [
+                    {
+                        "practice": p.number,
+                        "name": p.name,
+                        "note": p.note,
+                        "actions": [action_json(a) for a in p.actions],
+                    }
+                    for p in found.practices
+                ],
+            }
+        )
+        return
+    click.echo(f"Plan for {found.interview.label} (interview {found.interview.id})")
+    for practice in found.practices:
+        print_section(f"{practice.number}. {practice.name}")
+        if practice.actions:
+            print_table(
+                ["ID", "Due", "State", "What"],
+                [
+                    (a.id, local_time(a.effective_due(), found.zone), a.state, a.reason)
+                    for a in practice.actions
+                ],
+            )
+        if practice.note:
+            click.echo(practice.note)
+
+
+@click.group()
+def action() -> None:
+    """Mark planned actions done, skip them, or snooze them (ids from `afterview today`)."""
+
+
+@action.command()
+@click.argument("action_id", type=int)
+@pass_state
+def done(state: CliState, action_id: int) -> None:
+    """Mark ACTION_ID done."""
+    from afterview.domain.actions import ActionState
+    from afterview.services.actions import finish_action
+
+    finished = finish_action(state.workspace(), action_id, ActionState.DONE)
+    click.echo(f"Done: {finished.reason}.")
+
+
+@action.command()
+@click.argument("action_id", type=int)
+@pass_state
+def skip(state: CliState, action_id: int) -> None:
+    """Skip ACTION_ID: it will not come back when the plan is made again."""
+    from afterview.domain.actions import ActionState
+    from afterview.services.actions import finish_action
+
+    skipped = finish_action(state.workspace(), action_id, ActionState.SKIPPED)
+    click.echo(f"Skipped: {skipped.reason}.")
+
+
+@action.command()
+@click.argument("action_id", type=int)
+@click.option(
+    "--until",
+    "until",
+    default="tomorrow 9:00",
+    show_default=True,
+    help="When it should come back, e.g. 'monday 9:00'.",
+)
+@pass_state
+def snooze(state: CliState, action_id: int, until: str) -> None:
+    """Put ACTION_ID off until later."""
+    from afterview.services.actions import snooze_action
+    from afterview.services.profile import display_zone
+
+    ws = state.workspace()
+    snoozed = snooze_action(ws, action_id, until)
+    assert snoozed.snoozed_until is not None
+    click.echo(
+        f"Snoozed until {local_time(snoozed.snoozed_until, display_zone(ws))}: {snoozed.reason}."
+    )
+
+
+@click.command()
+@click.argument("application")
+@click.option("--anyway", is_flag=True, help="Record it even though it is early.")
+@pass_state
+def followup(state: CliState, application: str, anyway: bool) -> None:
+    """Record that you followed up on APPLICATION. Too early is refused, with the reason and
+    the first fitting day; the second follow-up and then a gone-quiet check are planned."""
+    from afterview.services.actions import follow_up
+    from afterview.services.profile import display_zone
+
+    ws = state.workspace()
+    _done, following = follow_up(ws, application, anyway=anyway)
+    click.echo("Recorded your follow-up.")
+    if following is not None:
+        click.echo(
+            f"Next, from {local_time(following.due_at, display_zone(ws))}: {following.reason}."
+        )
+
+
+@click.command()
+@pass_state
+def replan(state: CliState) -> None:
+    """Plan every application again, for example after changing the rules in config.toml.
+    What you finished or skipped stays as it is."""
+    from afterview.services.playbook import replan_everything
+
+    changed = replan_everything(state.workspace())
+    click.echo(
+        f"Planned again: {changed} action{'s' if changed != 1 else ''} added, moved or dropped."
+    )

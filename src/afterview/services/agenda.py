@@ -1,0 +1,172 @@
+"""The agenda (`afterview today`): what is overdue, due today and this week across all the
+practices, what is waiting and for how long that is normal, and the pipeline's health."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from afterview.domain.actions import Action
+from afterview.domain.applications import Application
+from afterview.domain.calendar import BusinessCalendar
+from afterview.domain.patience import Wait, Window, expected_window
+from afterview.domain.playbook import WAITING_STAGES
+from afterview.domain.stages import Stage
+from afterview.domain.timelines import read_timeline
+from afterview.services.playbook import setting
+from afterview.services.workspace import Workspace
+from afterview.store import actions as action_store
+from afterview.store import applications as application_store
+from afterview.store import interviews as interview_store
+
+WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    action: Action
+    application: Application
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    application: Application
+    window: Window
+    status: str
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    by_stage: dict[Stage, int]
+    active: int
+    floor: int
+    applied_this_week: int
+    weekly_goal: int
+
+    @property
+    def nudge(self) -> str | None:
+        if self.active < self.floor:
+            return (
+                f"Only {self.active} active applications (your floor is {self.floor}): "
+                "add a few before the pipeline runs dry."
+            )
+        if self.weekly_goal and self.applied_this_week < self.weekly_goal:
+            missing = self.weekly_goal - self.applied_this_week
+            return (
+                f"{missing} more application{'s' if missing > 1 else ''} to reach this week's goal."
+            )
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    zone: str
+    today: date
+    overdue: list[Item]
+    due_today: list[Item]
+    this_week: list[Item]
+    waiting: list[Waiting]
+    health: Health
+
+
+def agenda(ws: Workspace) -> Agenda:
+    now = ws.now()
+    with ws.ready().read() as session:
+        place = setting(ws, session)
+        zone = ZoneInfo(place.zone)
+        today = now.astimezone(zone).date()
+        start = datetime.combine(today, time(), zone)
+        tomorrow = datetime.combine(today + timedelta(days=1), time(), zone)
+        actions = action_store.list_actions(session, pending_due_before=tomorrow + WEEK)
+        applications = {a.id: a for a in application_store.list_applications(session)}
+        items = [Item(a, applications[a.application_id]) for a in actions]
+        return Agenda(
+            zone=place.zone,
+            today=today,
+            overdue=[i for i in items if i.action.effective_due() < start],
+            due_today=[i for i in items if start <= i.action.effective_due() < tomorrow],
+            this_week=[i for i in items if i.action.effective_due() >= tomorrow],
+            waiting=waiting(session, list(applications.values()), now, today, place.calendar),
+            health=health(ws, session, today),
+        )
+
+
+def waiting(
+    session: Session,
+    applications: list[Application],
+    now: datetime,
+    today: date,
+    calendar: BusinessCalendar,
+) -> list[Waiting]:
+    """Each application waiting for an answer, with the window in which one is normal. One
+    with an interview still to come is not waiting: it is preparing."""
+    latest = interview_store.latest_per_application(session)
+    history = past_waits(applications, latest, today)
+    found = []
+    for application in applications:
+        last = latest.get(application.id)
+        if application.stage not in WAITING_STAGES or (last is not None and last[0] > now):
+            continue
+        if last is not None and last[0] < application.stage_changed_at:
+            last = None  # they answered after the interview: the wait starts at that answer
+        since = _since(application, last)
+        timeline = (
+            read_timeline(last[2], said_on=since, calendar=calendar) if last is not None else None
+        )
+        window = expected_window(
+            since=since,
+            after_interview=last is not None,
+            timeline=timeline,
+            history=history,
+            calendar=calendar,
+        )
+        found.append(Waiting(application, window, window.status(today), window.is_overdue(today)))
+    return sorted(found, key=lambda w: (not w.overdue, w.window.end))
+
+
+def past_waits(
+    applications: list[Application],
+    latest: dict[int, tuple[datetime, str, str]],
+    today: date,
+) -> list[Wait]:
+    """How long each interview waited for an answer: answered when the stage moved after it,
+    censored when it went quiet or is still waiting."""
+    waits = []
+    for application in applications:
+        last = latest.get(application.id)
+        if last is None:
+            continue
+        began = last[0].date()
+        moved = application.stage_changed_at.date()
+        if application.stage == Stage.GONE_QUIET or application.stage in WAITING_STAGES:
+            end = moved if application.stage == Stage.GONE_QUIET else today
+            waits.append(Wait(max((end - began).days, 0), answered=False))
+        elif moved >= began:
+            waits.append(Wait((moved - began).days, answered=True))
+    return waits
+
+
+def health(ws: Workspace, session: Session, today: date) -> Health:
+    counts = application_store.count_by_stage(session)
+    monday = today - timedelta(days=today.weekday())
+    applied = application_store.count_applied_between(session, monday, monday + timedelta(days=6))
+    active = {stage: n for stage, n in counts.items() if stage.is_active and stage != Stage.SAVED}
+    return Health(
+        by_stage={s: counts.get(s, 0) for s in Stage if s.is_active and s != Stage.SAVED},
+        active=sum(active.values()),
+        floor=ws.settings.pipeline_floor,
+        applied_this_week=applied,
+        weekly_goal=ws.settings.weekly_goal,
+    )
+
+
+def _since(application: Application, last: tuple[datetime, str, str] | None) -> date:
+    if last is not None:
+        return last[0].astimezone(ZoneInfo(last[1])).date()
+    if application.applied_on is not None and application.stage == Stage.APPLIED:
+        return application.applied_on
+    return application.stage_changed_at.date()
