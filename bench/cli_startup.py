@@ -155,6 +155,7 @@ def commands(bin_dir: Path, db: Path) -> list[Command]:
         Command("app list --json", [afterview, *data, "app", "list", "--json"], DATA_TARGET),
         Command(f"app show {SHOW_NAME}", [afterview, *data, "app", "show", SHOW_NAME], DATA_TARGET),
         Command("overview", [afterview, *data, "overview"], DATA_TARGET),
+        Command("today", [afterview, *data, "today"], DATA_TARGET),
     ]
 
 

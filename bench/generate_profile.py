@@ -746,26 +746,91 @@ def generate(sizes: Sizes, seed: int, now: datetime) -> ExportDocument:
     return Generator(sizes, seed, now).build()
 
 
-def import_into(document: ExportDocument, db_path: Path) -> None:
-    """Import the document into the SQLite file `db_path`, away from any real settings."""
+def import_into(document: ExportDocument, db_path: Path, now: datetime, *, plan: bool) -> float:
+    """Import the document into the SQLite file `db_path`, away from any real settings, then
+    (with `plan`) let the playbook plan every application at `now`. Returns the planning
+    time in seconds."""
     with tempfile.TemporaryDirectory(prefix="afterview-bench-home-") as home:
         os.environ["AFTERVIEW_CONFIG_DIR"] = str(Path(home) / "config")
         os.environ["AFTERVIEW_DATA_DIR"] = str(Path(home) / "data")
         os.environ.pop("AFTERVIEW_DATABASE_URL", None)
         from afterview.config import load_settings
+        from afterview.services.playbook import replan_everything
         from afterview.services.transfer import import_document
         from afterview.services.workspace import Workspace
         from afterview.store.database import sqlite_url
 
-        ws = Workspace.open(load_settings(database_url=sqlite_url(db_path)))
+        ws = Workspace.open(load_settings(database_url=sqlite_url(db_path), now=now))
         try:
             import_document(ws, document)
+            started = time.perf_counter()
+            if plan:
+                replan_everything(ws)
+                _catch_up(ws, now)
+            return time.perf_counter() - started
         finally:
             ws.db.engine.dispose()
 
 
+def _catch_up(ws: object, now: datetime) -> None:
+    """A diligent user: what fell due more than two days ago is done, so the agenda holds a
+    realistic few overdue items and the table a long history of finished ones."""
+    from afterview.domain.actions import ActionState
+    from afterview.services.workspace import Workspace
+    from afterview.store import actions as action_store
+
+    assert isinstance(ws, Workspace)
+    with ws.ready().write() as session:
+        old = action_store.list_actions(session, pending_due_before=now - timedelta(days=2))
+        action_store.set_state(session, [a.id for a in old], ActionState.DONE, now)
+
+
+def add_history(db_path: Path, target: int, now: datetime, seed: int) -> int:
+    """Top the actions table up to `target` rows with finished actions of earlier plans
+    (done or skipped, due before `now`), as a long search accumulates. Returns how many."""
+    rng = random.Random(seed)
+    with sqlite3.connect(db_path) as connection:
+        have = connection.execute("SELECT count(*) FROM actions").fetchone()[0]
+        apps = [row[0] for row in connection.execute("SELECT id FROM applications")]
+        rows = []
+        for number in range(max(target - have, 0)):
+            due = now - timedelta(days=rng.randint(3, 400), minutes=rng.randint(0, 1440))
+            stamp = due.replace(tzinfo=None).isoformat(sep=" ")
+            state = "done" if rng.random() < 0.85 else "skipped"
+            rows.append(
+                (
+                    uuid.UUID(int=rng.getrandbits(128)).hex,
+                    f"history:{number}",
+                    "network_check",
+                    5,
+                    "network_check",
+                    rng.choice(apps),
+                    stamp,
+                    state,
+                    "An earlier plan's step",
+                    stamp,
+                    stamp,
+                    stamp,
+                )
+            )
+        connection.executemany(
+            "INSERT INTO actions (uid, key, rule, practice, kind, application_id, due_at, state,"
+            " reason, created_at, updated_at, closed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+    return len(rows)
+
+
 def count_rows(db_path: Path) -> dict[str, int]:
-    tables = ("companies", "contacts", "applications", "interviews", "interviewers", "events")
+    tables = (
+        "companies",
+        "contacts",
+        "applications",
+        "interviews",
+        "interviewers",
+        "events",
+        "actions",
+    )
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as connection:
         return {
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -797,6 +862,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--force", action="store_true", help="delete the --db file first if it exists"
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    parser.add_argument(
+        "--no-plan", action="store_true", help="import only; do not plan the actions"
+    )
+    parser.add_argument(
+        "--actions",
+        type=int,
+        default=60000,
+        help="top the actions up to this many with finished ones (default: 60000)",
+    )
     parser.add_argument(
         "--now",
         type=_aware,
@@ -835,7 +909,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         start_import = time.perf_counter()
         try:
-            import_into(document, db_path)
+            planning = import_into(document, db_path, args.now, plan=not args.no_plan)
         except Exception as error:  # the app's own errors carry a readable message
             print(
                 f"Error: import into {db_path} failed: {getattr(error, 'message', error)}",
@@ -843,9 +917,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 1
         imported = time.perf_counter()
+        if args.actions and not args.no_plan:
+            added = add_history(db_path, args.actions, args.now, args.seed)
+            print(f"  added {added} finished actions of earlier plans (--actions {args.actions})")
         counts = ", ".join(f"{n} {table}" for table, n in count_rows(db_path).items())
         print(f"Imported into {db_path}: {counts}")
-        print(f"  importing: {imported - start_import:.2f} s")
+        print(
+            f"  importing: {imported - start_import - planning:.2f} s, "
+            f"planning every application: {planning:.2f} s"
+        )
     return 0
 
 
