@@ -1,3 +1,3 @@
 """Afterview: after every interview, what to do next, when, and the words ready."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -106,9 +106,12 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Settings from every source; a bad value becomes an error that names its key."""
+    """Settings from every source; a bad value becomes an error that names its key (the
+    playbook's rule overrides included)."""
+    from afterview.domain.rules import apply_overrides
+
     try:
-        return Settings(**overrides)
+        settings = Settings(**overrides)
     except tomllib.TOMLDecodeError as error:
         raise InvalidInput(f"{default_config_dir() / 'config.toml'}: {error}") from None
     except ValidationError as error:
@@ -119,6 +122,8 @@ def load_settings(**overrides: Any) -> Settings:
             f"Setting {key!r} (in {source} or AFTERVIEW_{key.upper()}): {problem['msg']}.",
             field=key,
         ) from None
+    apply_overrides(settings.playbook)
+    return settings
 
 
 def current_time(settings: Settings) -> datetime:

@@ -1,0 +1,378 @@
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from afterview.domain.actions import Action, ActionKind, ActionState
+from afterview.domain.errors import InvalidInput
+from afterview.domain.events import EventKind
+from afterview.domain.interviews import InterviewKind
+from afterview.domain.stages import Stage
+from afterview.services.actions import TooEarly, finish_action, follow_up, snooze_action
+from afterview.services.agenda import agenda
+from afterview.services.applications import change_stage, show_application
+from afterview.services.interviews import edit_interview
+from afterview.services.playbook import interview_plan, replan_everything
+from afterview.services.workspace import Workspace
+from afterview.store import actions as action_store
+from tests.builders import make_application, make_interview, make_profile
+
+BERLIN = ZoneInfo("Europe/Berlin")
+UTC = ZoneInfo("UTC")
+PANEL = ["Dana Reyes", "Marcus Lee"]
+
+
+def berlin(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=BERLIN)
+
+
+def actions(ws: Workspace) -> list[Action]:
+    with ws.ready().read() as session:
+        return sorted(action_store.list_actions(session), key=lambda a: a.id)
+
+
+def by_kind(ws: Workspace, kind: ActionKind) -> list[Action]:
+    return [a for a in actions(ws) if a.kind == kind]
+
+
+def due(found: list[Action], zone: ZoneInfo = BERLIN) -> list[tuple[str, datetime]]:
+    return [(str(a.kind), a.due_at.astimezone(zone).replace(tzinfo=None)) for a in found]
+
+
+def interview_on_tuesday(ws: Workspace, **overrides: object):
+    """Tue 1 Dec 2026, 10:00–11:00 Berlin, two interviewers, 'by Friday' said."""
+    values = {"interviewers": PANEL, "next_step_said": "by Friday"}
+    return make_interview(ws, **(values | overrides))
+
+
+def test_logging_an_interview_plans_one_action_per_practice_and_person(ws):
+    make_profile(ws)
+    interview = interview_on_tuesday(ws)
+    found = actions(ws)
+    assert {a.interview_id for a in found} == {interview.id}
+    assert {a.state for a in found} == {ActionState.OPEN}
+    assert sorted(due(found), key=lambda pair: (pair[1], pair[0])) == [
+        ("self_review", datetime(2026, 12, 1, 20, 0)),
+        ("thank_you", datetime(2026, 12, 2, 11, 0)),
+        ("thank_you", datetime(2026, 12, 2, 11, 0)),
+        ("network_check", datetime(2026, 12, 3, 9, 0)),
+        ("competition_scan", datetime(2026, 12, 4, 9, 0)),
+        ("follow_up", datetime(2026, 12, 7, 9, 0)),
+    ]
+    thanks = by_kind(ws, ActionKind.THANK_YOU)
+    assert [a.reason for a in thanks] == [
+        "Thank Dana Reyes within 24 h of your 10:00 interview",
+        "Thank Marcus Lee within 24 h of your 10:00 interview",
+    ]
+    assert [a.practice for a in found if a.kind == ActionKind.FOLLOW_UP] == [6]
+
+
+def test_business_days_skip_the_profile_holidays(ws):
+    """Wed 23 Dec: in Berlin Christmas Day is a holiday; without a profile only weekends."""
+    make_profile(ws)
+    make_interview(ws, starts="2026-12-23 10:00 Europe/Berlin")
+    assert due(by_kind(ws, ActionKind.COMPETITION_SCAN)) == [
+        ("competition_scan", datetime(2026, 12, 29, 9, 0))
+    ]
+
+
+def test_without_a_profile_plans_in_utc_on_weekdays_only(ws):
+    make_interview(ws, starts="2026-12-23 10:00 Europe/Berlin", interviewers=["Dana Reyes"])
+    assert sorted(due(actions(ws), UTC), key=lambda pair: pair[1]) == [
+        ("self_review", datetime(2026, 12, 23, 20, 0)),
+        ("thank_you", datetime(2026, 12, 24, 10, 0)),
+        ("network_check", datetime(2026, 12, 25, 9, 0)),
+        ("competition_scan", datetime(2026, 12, 28, 9, 0)),
+        ("follow_up", datetime(2026, 12, 30, 9, 0)),
+    ]
+
+
+def test_rescheduling_moves_open_actions_and_keeps_done_ones(ws):
+    make_profile(ws)
+    interview = interview_on_tuesday(ws)
+    dana = by_kind(ws, ActionKind.THANK_YOU)[0]
+    finish_action(ws, dana.id, ActionState.DONE)
+    before = {a.id: a for a in actions(ws)}
+    edit_interview(ws, interview.id, starts="2026-12-08 10:00")
+    after = {a.id: a for a in actions(ws)}
+    assert after.keys() == before.keys()
+    assert (after[dana.id].state, after[dana.id].due_at) == (ActionState.DONE, dana.due_at)
+    assert sorted(due([a for a in after.values() if a.id != dana.id])) == [
+        ("competition_scan", datetime(2026, 12, 11, 9, 0)),
+        ("follow_up", datetime(2026, 12, 14, 9, 0)),
+        ("network_check", datetime(2026, 12, 10, 9, 0)),
+        ("self_review", datetime(2026, 12, 8, 20, 0)),
+        ("thank_you", datetime(2026, 12, 9, 11, 0)),
+    ]
+    assert replan_everything(ws) == 0
+    assert replan_everything(ws) == 0
+    assert {a.id: a for a in actions(ws)} == after
+
+
+def test_a_skipped_action_stays_skipped(ws):
+    make_profile(ws)
+    interview = interview_on_tuesday(ws)
+    scan = by_kind(ws, ActionKind.COMPETITION_SCAN)[0]
+    finish_action(ws, scan.id, ActionState.SKIPPED)
+    edit_interview(ws, interview.id, starts="2026-12-08 10:00")
+    assert replan_everything(ws) == 0
+    (still,) = by_kind(ws, ActionKind.COMPETITION_SCAN)
+    assert (still.id, still.state, still.due_at) == (scan.id, ActionState.SKIPPED, scan.due_at)
+
+
+def test_removing_an_interviewer_drops_their_thank_you_and_adding_them_reopens_it(ws):
+    make_profile(ws)
+    interview = interview_on_tuesday(ws)
+    dana, marcus = by_kind(ws, ActionKind.THANK_YOU)
+    edit_interview(ws, interview.id, interviewers=["Dana Reyes"])
+    states = {a.id: a.state for a in by_kind(ws, ActionKind.THANK_YOU)}
+    assert states == {dana.id: ActionState.OPEN, marcus.id: ActionState.DROPPED}
+    edit_interview(ws, interview.id, interviewers=PANEL)
+    states = {a.id: a.state for a in by_kind(ws, ActionKind.THANK_YOU)}
+    assert states == {dana.id: ActionState.OPEN, marcus.id: ActionState.OPEN}
+    assert replan_everything(ws) == 0
+
+
+def test_an_offer_plans_the_decision_and_ends_the_follow_up(ws):
+    make_profile(ws)
+    interview_on_tuesday(ws)
+    change_stage(ws.at(berlin(2026, 12, 2, 10, 0)), "acme", Stage.OFFER)
+    assert due(by_kind(ws, ActionKind.OFFER_DECISION)) == [
+        ("offer_decision", datetime(2026, 12, 9, 9, 0))
+    ]
+    assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.DROPPED
+
+
+def test_a_rejection_plans_a_reply_and_lessons(ws):
+    make_profile(ws)
+    interview_on_tuesday(ws)
+    change_stage(ws.at(berlin(2026, 12, 2, 10, 0)), "acme", Stage.REJECTED)
+    tail = [a for a in actions(ws) if a.practice == 10]
+    assert due(tail) == [
+        ("rejection_reply", datetime(2026, 12, 4, 10, 0)),
+        ("lessons_learned", datetime(2026, 12, 4, 20, 0)),
+    ]
+
+
+def test_an_automated_rejection_needs_no_reply_and_interest_plans_a_reminder(ws):
+    make_profile(ws)
+    interview_on_tuesday(ws)
+    later = ws.at(berlin(2026, 12, 2, 10, 0))
+    change_stage(later, "acme", Stage.REJECTED, automated=True, still_interested=True)
+    tail = [a for a in actions(ws) if a.practice == 10]
+    assert due(tail) == [
+        ("lessons_learned", datetime(2026, 12, 4, 20, 0)),
+        ("reapply_reminder", datetime(2027, 6, 2, 9, 0)),
+    ]
+    assert tail[1].reason == "Reconnect with Acme Corp about new openings (6 months on)"
+
+
+def test_a_stage_change_after_the_interview_drops_the_follow_up(ws):
+    make_profile(ws)
+    interview_on_tuesday(ws)
+    change_stage(ws, "acme", Stage.INTERVIEWING)  # before the interview: still waiting after
+    assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.OPEN
+    change_stage(ws.at(berlin(2026, 12, 2, 10, 0)), "acme", Stage.SCREENING)
+    assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.DROPPED
+
+
+def test_follow_up_too_early_names_the_first_fitting_day(ws):
+    make_profile(ws)
+    interview_on_tuesday(ws)
+    with pytest.raises(TooEarly) as refused:
+        follow_up(ws.at(berlin(2026, 12, 3, 12, 0)), "acme")
+    assert (refused.value.code, refused.value.exit_code) == ("too_early", 5)
+    assert refused.value.message == (
+        "Too early to follow up on Acme Corp — Data Engineer: they said “by Friday” "
+        "(by Fri 4 Dec). Following up before Mon 7 Dec reads as impatient; use --anyway "
+        "to record it now."
+    )
+    assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.OPEN
+
+
+def test_follow_ups_then_the_gone_quiet_question(ws):
+    make_profile(ws)
+    interview_on_tuesday(ws)
+    first, following = follow_up(ws.at(berlin(2026, 12, 3, 12, 0)), "acme", anyway=True)
+    assert (first.kind, first.state) == (ActionKind.FOLLOW_UP, ActionState.DONE)
+    assert following is not None
+    assert due([following]) == [("second_follow_up", datetime(2026, 12, 10, 9, 0))]
+    (event,) = [
+        e for e in show_application(ws, "acme").timeline if e.kind == EventKind.FOLLOWED_UP
+    ]
+    assert event.data == {"action": first.id, "which": "follow_up", "early": True}
+    second, question = follow_up(ws.at(berlin(2026, 12, 10, 9, 30)), "acme")
+    assert (second.kind, second.state) == (ActionKind.SECOND_FOLLOW_UP, ActionState.DONE)
+    assert question is not None
+    assert due([question]) == [("confirm_gone_quiet", datetime(2026, 12, 17, 9, 0))]
+    assert question.reason.startswith("No answer to two follow-ups: mark Acme Corp")
+    with pytest.raises(InvalidInput, match="No follow-up is planned for Acme Corp"):
+        follow_up(ws.at(berlin(2026, 12, 18, 9, 0)), "acme")
+
+
+def test_follow_up_is_refused_when_not_waiting(ws):
+    make_profile(ws)
+    interview_on_tuesday(ws)
+    change_stage(ws.at(berlin(2026, 12, 2, 10, 0)), "acme", Stage.OFFER)
+    message = "Acme Corp — Data Engineer is not waiting for an answer (stage offer)."
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        follow_up(ws.at(berlin(2026, 12, 8, 10, 0)), "acme", anyway=True)
+
+
+def test_snooze_moves_the_effective_due_and_done_is_final(ws):
+    make_profile(ws)
+    interview_on_tuesday(ws)
+    scan = by_kind(ws, ActionKind.COMPETITION_SCAN)[0]
+    snoozed = snooze_action(ws, scan.id, "2026-12-07 09:00")
+    assert (snoozed.state, snoozed.due_at) == (ActionState.SNOOZED, scan.due_at)
+    assert snoozed.effective_due() == berlin(2026, 12, 7, 9, 0)
+    assert replan_everything(ws) == 0
+    finish_action(ws, scan.id, ActionState.DONE)
+    with pytest.raises(InvalidInput, match=f"Action {scan.id} is already done."):
+        finish_action(ws, scan.id, ActionState.DONE)
+    with pytest.raises(InvalidInput, match="already done"):
+        snooze_action(ws, scan.id, "monday 9:00")
+
+
+def busy_week(ws: Workspace) -> Workspace:
+    """Applied on Fri 20 Nov, interviewed Tue 24 Nov ('by Friday'); now is Thu 26 Nov."""
+    make_profile(ws)
+    earlier = ws.at(berlin(2026, 11, 20, 10, 0))
+    application = make_application(earlier, applied_on="2026-11-20")
+    make_interview(
+        earlier,
+        application=application.id,
+        starts="2026-11-24 10:00",
+        interviewers=["Dana Reyes"],
+        next_step_said="by Friday",
+    )
+    make_application(ws, company="Globex", role="Analytics Engineer")
+    return ws
+
+
+def test_agenda_splits_around_now_in_the_profile_zone(ws):
+    view = agenda(busy_week(ws))
+    assert (view.today.isoformat(), view.zone) == ("2026-11-26", "Europe/Berlin")
+    assert [i.action.kind for i in view.overdue] == ["self_review", "thank_you"]
+    assert [i.action.kind for i in view.due_today] == ["network_check"]
+    assert [i.action.kind for i in view.this_week] == ["competition_scan", "follow_up"]
+    assert {i.application.label for i in view.overdue} == {"Acme Corp — Data Engineer"}
+
+
+def test_agenda_waiting_windows_follow_what_they_said(ws):
+    view = agenda(busy_week(ws))
+    assert [w.application.company_name for w in view.waiting] == ["Acme Corp", "Globex"]
+    said, applied = view.waiting
+    assert said.window.source == "they said “by Friday”"
+    assert (said.window.since.isoformat(), said.window.end.isoformat()) == (
+        "2026-11-24",
+        "2026-11-30",
+    )
+    assert said.status == "day 2 of a typical 0–6 (they said “by Friday”)"
+    assert not said.overdue
+    assert applied.window.source == "published averages"
+    assert applied.status == "day 0 of a typical 10–24 (published averages)"
+
+
+def test_agenda_health_uses_the_settings_and_nudges_under_the_floor(ws):
+    busy_week(ws)
+    view = agenda(ws)
+    assert (view.health.active, view.health.floor) == (2, 5)
+    assert (view.health.applied_this_week, view.health.weekly_goal) == (1, 5)
+    assert view.health.by_stage[Stage.APPLIED] == 2
+    assert view.health.nudge == (
+        "Only 2 active applications (your floor is 5): add a few before the pipeline runs dry."
+    )
+    settings = ws.settings.model_copy(update={"weekly_goal": 3, "pipeline_floor": 2})
+    relaxed = agenda(Workspace(settings, ws.db))
+    assert (relaxed.health.floor, relaxed.health.weekly_goal) == (2, 3)
+    assert relaxed.health.nudge == "2 more applications to reach this week's goal."
+    settings = ws.settings.model_copy(update={"weekly_goal": 1, "pipeline_floor": 2})
+    assert agenda(Workspace(settings, ws.db)).health.nudge is None
+
+
+def test_interview_plan_lists_the_ten_practices(ws):
+    make_profile(ws)
+    interview = interview_on_tuesday(ws)
+    found = interview_plan(ws, interview.id)
+    assert [p.number for p in found.practices] == list(range(1, 11))
+    assert found.zone == "Europe/Berlin"
+    kinds = {p.number: [str(a.kind) for a in p.actions] for p in found.practices}
+    assert kinds == {
+        1: ["self_review"],
+        2: [],
+        3: ["thank_you", "thank_you"],
+        4: ["competition_scan"],
+        5: ["network_check"],
+        6: ["follow_up"],
+        7: [],
+        8: [],
+        9: [],
+        10: [],
+    }
+    notes = {p.number: p.note for p in found.practices}
+    assert notes[2] == "Applies when references are given or a final round is scheduled."
+    assert notes[7] == "Applies when an offer arrives."
+    assert notes[10] == (
+        "Applies if the application is rejected: a gracious reply, lessons, a reminder."
+    )
+    assert notes[8] == "Not waiting for an answer."  # the interview is still to come
+    assert (notes[1], notes[3], notes[6]) == ("", "", "")
+
+
+def test_interview_plan_of_a_final_round_says_references_are_not_marked(ws):
+    make_profile(ws)
+    interview = interview_on_tuesday(ws, kind=InterviewKind.FINAL)
+    notes = {p.number: p.note for p in interview_plan(ws, interview.id).practices}
+    assert notes[2] == (
+        "No references are marked yet: mark them with the network features (coming)."
+    )
+
+
+def test_interview_plan_after_a_rejection_shows_practice_ten(ws):
+    make_profile(ws)
+    interview = interview_on_tuesday(ws)
+    later = ws.at(berlin(2026, 12, 2, 10, 0))
+    change_stage(later, "acme", Stage.REJECTED, still_interested=True)
+    tail = interview_plan(later, interview.id).practices[9]
+    assert [str(a.kind) for a in tail.actions] == [
+        "rejection_reply",
+        "lessons_learned",
+        "reapply_reminder",
+    ]
+    assert tail.note == ""
+
+
+def with_playbook(ws: Workspace, playbook: dict[str, dict[str, object]]) -> Workspace:
+    return Workspace(ws.settings.model_copy(update={"playbook": playbook}), ws.db)
+
+
+def test_a_rule_turned_off_plans_nothing_and_the_plan_says_why(ws):
+    quiet = with_playbook(ws, {"competition_scan": {"enabled": False}})
+    make_profile(quiet)
+    interview = interview_on_tuesday(quiet)
+    assert by_kind(ws, ActionKind.COMPETITION_SCAN) == []
+    notes = {p.number: p.note for p in interview_plan(quiet, interview.id).practices}
+    assert notes[4] == "Turned off in config.toml (playbook.competition_scan)."
+    assert replan_everything(ws) == 1  # the defaults again: the scan comes back
+
+
+@pytest.mark.parametrize(
+    ("playbook", "key"),
+    [
+        ({"competition_scna": {"enabled": False}}, "playbook.competition_scna"),
+        ({"thank_you": {"enabled": "no"}}, "playbook.thank_you.enabled"),
+        ({"thank_you": {"offset": "soon"}}, "playbook.thank_you.offset"),
+    ],
+)
+def test_a_wrong_override_is_named(ws, playbook, key):
+    wrong = with_playbook(ws, playbook)
+    application = make_application(ws)
+    with pytest.raises(InvalidInput) as refused:
+        make_interview(wrong, application=application.id)
+    assert refused.value.field == key
+    assert key in refused.value.message
+    assert actions(ws) == []
