@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from afterview import __version__
 from afterview.cli import cli
 from tests.cli.conftest import Run
 
@@ -183,7 +184,7 @@ def test_bad_config_file_names_the_file(run: Run, tmp_path: Path):
 
 def test_version_and_completion():
     version = CliRunner().invoke(cli, ["--version"])
-    assert version.stdout == "afterview, version 0.1.0\n"
+    assert version.stdout == f"afterview, version {__version__}\n"
     env = dict(
         os.environ, _AFTERVIEW_COMPLETE="bash_complete", COMP_WORDS="afterview ap", COMP_CWORD="1"
     )

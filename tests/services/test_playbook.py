@@ -376,3 +376,32 @@ def test_a_wrong_override_is_named(ws, playbook, key):
     assert refused.value.field == key
     assert key in refused.value.message
     assert actions(ws) == []
+
+
+def test_a_snoozed_action_moves_with_its_interview(ws):
+    """A thank-you snoozed to the day after the interview must not come back before the
+    interview when the interview is put off by a week."""
+    make_profile(ws)
+    interview = interview_on_tuesday(ws)
+    dana = by_kind(ws, ActionKind.THANK_YOU)[0]
+    snooze_action(ws, dana.id, "2026-12-02 09:00")
+    moved = edit_interview(ws, interview.id, starts="2026-12-08 10:00")
+    (again,) = [a for a in actions(ws) if a.id == dana.id]
+    assert again.due_at == berlin(2026, 12, 9, 11, 0)
+    assert again.effective_due() >= moved.ends_at
+
+
+def test_the_nudge_counts_one_application_in_the_singular(ws):
+    make_application(ws)
+    assert agenda(ws).health.nudge == (
+        "Only 1 active application (your floor is 5): add a few before the pipeline runs dry."
+    )
+
+
+def test_an_earlier_round_says_why_it_has_no_follow_up(ws):
+    make_profile(ws)
+    first = interview_on_tuesday(ws)
+    make_interview(ws, application=first.application_id, starts="2026-12-08 10:00")
+    practice = interview_plan(ws, first.id).practices[5]
+    assert practice.actions == []
+    assert practice.note != ""
