@@ -8,7 +8,7 @@ from fractions import Fraction
 from functools import cache
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from afterview.domain.calendar import BusinessCalendar
@@ -52,7 +52,11 @@ def test_survival_curve_counts_censored_waits_as_at_risk_until_they_leave() -> N
 
 def test_survival_curve_without_censoring_is_the_plain_share_left() -> None:
     # 4 waits, answered after 1, 2, 2, 3 days: 3/4 left after day 1, 1/4 after 2, none after 3.
-    assert survival_curve(waits([1, 2, 2, 3])) == [(1, 0.75), (2, 0.25), (3, 0.0)]
+    assert survival_curve(waits([1, 2, 2, 3])) == [
+        (1, Fraction(3, 4)),
+        (2, Fraction(1, 4)),
+        (3, Fraction(0)),
+    ]
 
 
 def test_survival_curve_of_no_answers_is_empty() -> None:
@@ -108,6 +112,7 @@ def exact_quartiles(history: Sequence[Wait]) -> tuple[int, int] | None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.builds(Wait, st.integers(0, 30), st.booleans()), max_size=30))
+@example(waits([1, 1, 4, 5, 5, 7, 9, 11], censored=[6, 10]))
 def test_response_quartiles_match_exact_kaplan_meier(history: list[Wait]) -> None:
     assert response_quartiles(history) == exact_quartiles(history)
 
@@ -183,7 +188,9 @@ def test_published_averages_after_an_application_are_calendar_days() -> None:
 
 
 def test_window_status_counts_days_within_the_window() -> None:
-    window = Window(date(2026, 11, 18), date(2026, 11, 23), date(2026, 11, 30), "published averages")
+    window = Window(
+        date(2026, 11, 18), date(2026, 11, 23), date(2026, 11, 30), "published averages"
+    )
     assert window.status(date(2026, 11, 24)) == "day 6 of a typical 5–12 (published averages)"
     assert window.status(date(2026, 11, 18)) == "day 0 of a typical 5–12 (published averages)"
     assert window.status(date(2026, 11, 30)) == "day 12 of a typical 5–12 (published averages)"
@@ -191,7 +198,9 @@ def test_window_status_counts_days_within_the_window() -> None:
 
 
 def test_window_status_after_its_end_is_overdue_from_the_next_day() -> None:
-    window = Window(date(2026, 11, 18), date(2026, 11, 23), date(2026, 11, 30), "your last 6 answers")
+    window = Window(
+        date(2026, 11, 18), date(2026, 11, 23), date(2026, 11, 30), "your last 6 answers"
+    )
     assert window.status(date(2026, 12, 1)) == "overdue since Tue 01 Dec (your last 6 answers)"
     assert window.status(date(2026, 12, 9)) == "overdue since Tue 01 Dec (your last 6 answers)"
     assert window.is_overdue(date(2026, 12, 1))

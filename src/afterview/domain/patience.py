@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 
 from afterview.domain.calendar import BusinessCalendar
 from afterview.domain.timelines import StatedTimeline
@@ -100,18 +101,19 @@ def response_quartiles(history: Sequence[Wait]) -> tuple[int, int] | None:
     if len(answered) < MIN_HISTORY:
         return None
     curve = survival_curve(history)
-    low = next((day for day, share in curve if share <= 0.75), max(answered))
-    high = next((day for day, share in curve if share <= 0.25), max(answered))
+    low = next((day for day, share in curve if share <= Fraction(3, 4)), max(answered))
+    high = next((day for day, share in curve if share <= Fraction(1, 4)), max(answered))
     return low, max(high, low)
 
 
-def survival_curve(history: Sequence[Wait]) -> list[tuple[int, float]]:
-    """Kaplan–Meier: (day, share of waits still unanswered after that day), at answer days."""
-    curve: list[tuple[int, float]] = []
-    share = 1.0
+def survival_curve(history: Sequence[Wait]) -> list[tuple[int, Fraction]]:
+    """Kaplan–Meier: (day, share of waits still unanswered after that day), at answer days.
+    Exact fractions, so that a share of exactly a quarter compares as a quarter."""
+    curve: list[tuple[int, Fraction]] = []
+    share = Fraction(1)
     for day in sorted({wait.days for wait in history if wait.answered}):
         at_risk = sum(1 for wait in history if wait.days >= day)
         answers = sum(1 for wait in history if wait.answered and wait.days == day)
-        share *= 1 - answers / at_risk
+        share *= 1 - Fraction(answers, at_risk)
         curve.append((day, share))
     return curve

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar as month_lengths
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from afterview.domain.actions import Action, ActionState, PlannedAction
@@ -129,7 +129,7 @@ class _Planner:
         local = interview.starts_at.astimezone(ZoneInfo(interview.time_zone))
         self.add(
             "self_review",
-            max(self.due("self_review", end), end + timedelta(hours=1)),
+            max(self.due("self_review", end), end.astimezone(UTC) + timedelta(hours=1)),
             f"Review how round {interview.round} at {company} went, while it is fresh",
             interview=interview,
         )
@@ -278,8 +278,8 @@ def _closed(actions: Sequence[Action], key: str) -> datetime | None:
 def shift(anchor: datetime, offset: Offset, zone: ZoneInfo, calendar: BusinessCalendar) -> datetime:
     """`anchor` moved by `offset`: hours exactly, days and months in local wall time, business
     days skipping weekends and public holidays. DST-safe: local times are re-localised."""
-    if offset.unit == Unit.HOURS:
-        return anchor + timedelta(hours=offset.amount)
+    if offset.unit == Unit.HOURS:  # absolute time: added in UTC, whatever the anchor's zone
+        return anchor.astimezone(UTC) + timedelta(hours=offset.amount)
     local = anchor.astimezone(zone)
     if offset.unit == Unit.DAYS:
         day = local.date() + timedelta(days=offset.amount)
@@ -309,8 +309,6 @@ def _add_months(day: date, months: int) -> date:
 
 def _localise(day: date, clock: time, zone: ZoneInfo) -> datetime:
     """The moment `clock` on `day` in `zone`; a wall time skipped by DST moves forward."""
-    from datetime import UTC
-
     naive = datetime.combine(day, clock)
     moment = naive.replace(tzinfo=zone).astimezone(UTC)
     if moment.astimezone(zone).replace(tzinfo=None) != naive:  # in a DST gap
