@@ -408,7 +408,8 @@ def test_planning_twice_equals_planning_once(scenario: tuple[Interview, PlanCont
         (local(NEW_YORK, 2026, 12, 1, 15), Offset(0, Unit.DAYS, time(20)), utc(12, 2, 1)),
         (local(NEW_YORK, 2026, 12, 4, 15), Offset(3, Unit.BUSINESS_DAYS), utc(12, 9, 14)),
         (local(NEW_YORK, 2026, 12, 5, 15), Offset(0, Unit.BUSINESS_DAYS), utc(12, 7, 14)),
-        (local(NEW_YORK, 2026, 1, 31, 10), Offset(1, Unit.MONTHS), utc(2, 28, 14)),
+        # 31 Jan + 1 month is Sat 28 Feb 2026: a reminder moves on to Monday 2 Mar.
+        (local(NEW_YORK, 2026, 1, 31, 10), Offset(1, Unit.MONTHS), utc(3, 2, 14)),
         (local(NEW_YORK, 2028, 1, 31, 10), Offset(1, Unit.MONTHS), utc(2, 29, 14, year=2028)),
         (local(NEW_YORK, 2026, 12, 11, 11), Offset(6, Unit.MONTHS), utc(6, 11, 13, year=2027)),
         # 02:30 on 29 Mar 2026 does not exist in Berlin: it moves forward to 03:30 CEST.

@@ -28,10 +28,15 @@ PRACTICE_TAGS = {
 }
 
 
+# Rows per section unless --all; a line says how many more there are.
+SHOWN = 15
+
+
 @click.command()
+@click.option("--all", "show_all", is_flag=True, help="Show every row of every section.")
 @json_option
 @pass_state
-def today(state: CliState, as_json: bool) -> None:
+def today(state: CliState, show_all: bool, as_json: bool) -> None:
     """The agenda: overdue, due today, coming up this week, what is waiting (and whether that
     is still normal), and the health of your pipeline."""
     from afterview.services.agenda import agenda
@@ -47,16 +52,16 @@ def today(state: CliState, as_json: bool) -> None:
         ("Coming up this week", view.this_week, "Nothing else this week."),
     ):
         print_section(f"{title} ({len(items)})" if items else title)
-        _items(items, view.zone, empty)
+        _items(items if show_all else items[:SHOWN], view.zone, empty)
+        _more(len(items), show_all)
     print_section("Waiting for an answer")
+    waiting = view.waiting if show_all else view.waiting[:SHOWN]
     print_table(
         ["App", "Application", "Stage", "Patience"],
-        [
-            (w.application.id, w.application.label, w.application.stage, w.status)
-            for w in view.waiting
-        ],
+        [(w.application.id, w.application.label, w.application.stage, w.status) for w in waiting],
         empty="Nothing is waiting.",
     )
+    _more(len(view.waiting), show_all)
     _health(view)
 
 
@@ -75,6 +80,11 @@ def _items(items: Sequence[Item], zone: str, empty: str) -> None:
         ],
         empty=empty,
     )
+
+
+def _more(total: int, show_all: bool) -> None:
+    if not show_all and total > SHOWN:
+        click.echo(f"… and {total - SHOWN} more: afterview today --all")
 
 
 def _health(view: Agenda) -> None:

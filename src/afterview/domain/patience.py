@@ -59,19 +59,22 @@ def expected_window(
     since: date,
     after_interview: bool,
     timeline: StatedTimeline | None,
-    history: Sequence[Wait],
+    history: Sequence[Wait] | History,
     calendar: BusinessCalendar,
     buffer_business_days: int = 1,
 ) -> Window:
-    """The window in which an answer is normal for a wait that began on `since`."""
+    """The window in which an answer is normal for a wait that began on `since`. Give a
+    `History` (see `summarise`) when computing many windows from the same waits."""
     if timeline is not None and timeline.latest is not None:
         start = timeline.earliest or since
         end = calendar.add_business_days(timeline.latest, buffer_business_days)
         return Window(since, start, end, f"they said “{timeline.text}”")
-    quartiles = response_quartiles(history)
-    if quartiles is not None:
-        low, high = quartiles
-        answered = sum(1 for wait in history if wait.answered)
+    summary = history if isinstance(history, History) else summarise(history)
+    # The history measures waits after interviews; it says nothing about silence after an
+    # application alone.
+    if after_interview and summary.quartiles is not None:
+        low, high = summary.quartiles
+        answered = summary.answers
         return Window(
             since,
             since + timedelta(days=low),
@@ -108,12 +111,32 @@ def response_quartiles(history: Sequence[Wait]) -> tuple[int, int] | None:
 
 def survival_curve(history: Sequence[Wait]) -> list[tuple[int, Fraction]]:
     """Kaplan–Meier: (day, share of waits still unanswered after that day), at answer days.
-    Exact fractions, so that a share of exactly a quarter compares as a quarter."""
+    Exact fractions, so that a share of exactly a quarter compares as a quarter. One pass
+    over the waits sorted by length."""
+    ordered = sorted(history, key=lambda wait: wait.days)
     curve: list[tuple[int, Fraction]] = []
-    share = Fraction(1)
-    for day in sorted({wait.days for wait in history if wait.answered}):
-        at_risk = sum(1 for wait in history if wait.days >= day)
-        answers = sum(1 for wait in history if wait.answered and wait.days == day)
-        share *= 1 - Fraction(answers, at_risk)
-        curve.append((day, share))
+    share, at_risk, start = Fraction(1), len(ordered), 0
+    while start < len(ordered):
+        day = ordered[start].days
+        end = start
+        while end < len(ordered) and ordered[end].days == day:
+            end += 1
+        answers = sum(1 for wait in ordered[start:end] if wait.answered)
+        if answers:
+            share *= 1 - Fraction(answers, at_risk)
+            curve.append((day, share))
+        at_risk -= end - start
+        start = end
     return curve
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """The user's past waits, summarised once for every window of an agenda."""
+
+    quartiles: tuple[int, int] | None
+    answers: int
+
+
+def summarise(history: Sequence[Wait]) -> History:
+    return History(response_quartiles(history), sum(1 for wait in history if wait.answered))

@@ -283,8 +283,8 @@ def shift(anchor: datetime, offset: Offset, zone: ZoneInfo, calendar: BusinessCa
     local = anchor.astimezone(zone)
     if offset.unit == Unit.DAYS:
         day = local.date() + timedelta(days=offset.amount)
-    elif offset.unit == Unit.MONTHS:
-        day = _add_months(local.date(), offset.amount)
+    elif offset.unit == Unit.MONTHS:  # a reminder months away lands on a business day
+        day = calendar.add_business_days(_add_months(local.date(), offset.amount), 0)
     else:
         day = calendar.add_business_days(local.date(), offset.amount)
     clock = offset.at or (local.time() if offset.unit == Unit.DAYS else MORNING)

@@ -200,6 +200,13 @@ DEFAULT_RULES: dict[str, Rule] = {
 }
 
 
+def _offset_at(value: str, where: str) -> Offset:
+    try:
+        return parse_offset(value, field=where)
+    except InvalidInput as error:
+        raise InvalidInput(f"{where}: {error.message}", field=where) from None
+
+
 def apply_overrides(overrides: Mapping[str, Mapping[str, object]]) -> dict[str, Rule]:
     """The default rules with the user's overrides; an unknown rule or key is named."""
     rules = dict(DEFAULT_RULES)
@@ -214,9 +221,9 @@ def apply_overrides(overrides: Mapping[str, Mapping[str, object]]) -> dict[str, 
             if name == "enabled" and isinstance(value, bool):
                 rules[key] = replace(rules[key], enabled=value)
             elif name == "offset" and isinstance(value, str):
-                rules[key] = replace(rules[key], offset=parse_offset(value, field=where))
+                rules[key] = replace(rules[key], offset=_offset_at(value, where))
             elif name == "fallback" and isinstance(value, str):
-                rules[key] = replace(rules[key], fallback=parse_offset(value, field=where))
+                rules[key] = replace(rules[key], fallback=_offset_at(value, where))
             else:
                 raise InvalidInput(
                     f'{where}: expected enabled = true/false, offset = "3bd" or '

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from afterview.domain.actions import Action
 from afterview.domain.applications import Application
 from afterview.domain.calendar import BusinessCalendar
-from afterview.domain.patience import Wait, Window, expected_window
+from afterview.domain.patience import Wait, Window, expected_window, summarise
 from afterview.domain.playbook import WAITING_STAGES
 from afterview.domain.stages import Stage
 from afterview.domain.timelines import read_timeline
@@ -50,8 +50,9 @@ class Health:
     @property
     def nudge(self) -> str | None:
         if self.active < self.floor:
+            noun = "application" if self.active == 1 else "applications"
             return (
-                f"Only {self.active} active applications (your floor is {self.floor}): "
+                f"Only {self.active} active {noun} (your floor is {self.floor}): "
                 "add a few before the pipeline runs dry."
             )
         if self.weekly_goal and self.applied_this_week < self.weekly_goal:
@@ -83,7 +84,10 @@ def agenda(ws: Workspace) -> Agenda:
         tomorrow = datetime.combine(today + timedelta(days=1), time(), zone)
         actions = action_store.list_actions(session, pending_due_before=tomorrow + WEEK)
         applications = {a.id: a for a in application_store.list_applications(session)}
-        items = [Item(a, applications[a.application_id]) for a in actions]
+        items = sorted(
+            (Item(a, applications[a.application_id]) for a in actions),
+            key=lambda item: (item.action.effective_due(), item.action.id),
+        )
         return Agenda(
             zone=place.zone,
             today=today,
@@ -105,7 +109,8 @@ def waiting(
     """Each application waiting for an answer, with the window in which one is normal. One
     with an interview still to come is not waiting: it is preparing."""
     latest = interview_store.latest_per_application(session)
-    history = past_waits(applications, latest, today)
+    everyone = application_store.stage_rows(session)
+    history = summarise(past_waits(everyone, latest, today))
     found = []
     for application in applications:
         last = latest.get(application.id)
@@ -129,21 +134,20 @@ def waiting(
 
 
 def past_waits(
-    applications: list[Application],
+    applications: list[tuple[int, Stage, datetime]],
     latest: dict[int, tuple[datetime, str, str]],
     today: date,
 ) -> list[Wait]:
-    """How long each interview waited for an answer: answered when the stage moved after it,
-    censored when it went quiet or is still waiting."""
+    """How long each application's last interview waited for an answer: answered when the
+    stage moved after it, censored when it went quiet or is still waiting."""
     waits = []
-    for application in applications:
-        last = latest.get(application.id)
+    for application_id, stage, stage_changed_at in applications:
+        last = latest.get(application_id)
         if last is None:
             continue
-        began = last[0].date()
-        moved = application.stage_changed_at.date()
-        if application.stage == Stage.GONE_QUIET or application.stage in WAITING_STAGES:
-            end = moved if application.stage == Stage.GONE_QUIET else today
+        began, moved = last[0].date(), stage_changed_at.date()
+        if stage == Stage.GONE_QUIET or stage in WAITING_STAGES:
+            end = moved if stage == Stage.GONE_QUIET else today
             waits.append(Wait(max((end - began).days, 0), answered=False))
         elif moved >= began:
             waits.append(Wait((moved - began).days, answered=True))

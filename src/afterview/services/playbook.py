@@ -137,6 +137,8 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
         interview = find_interview(session, reference)
         place = setting(ws, session)
         application = application_store.get_application(session, interview.application_id)
+        rounds = interview_store.list_interviews(session, application_id=application.id)
+        latest = max(rounds, key=lambda i: i.starts_at)
         actions = [
             a
             for a in action_store.list_actions(session, application_ids=[application.id])
@@ -148,6 +150,11 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
         )
         fit = health(ws, session, today)
     notes = _practice_notes(interview, application, place, window, fit)
+    if latest.id != interview.id and not notes[6]:
+        notes[6] = (
+            f"Follow-ups follow the latest round: round {latest.round} "
+            f"(afterview plan {latest.id})."
+        )
     practices = [
         PracticePlan(number, name, [a for a in actions if a.practice == number], notes[number])
         for number, name in PRACTICES.items()

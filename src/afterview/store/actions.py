@@ -86,9 +86,10 @@ def insert_planned(session: Session, planned: Sequence[PlannedAction], now: date
 
 
 def replan(session: Session, moves: Sequence[tuple[Action, PlannedAction]], now: datetime) -> None:
-    """Give open actions their new due time and reason; reopen dropped ones."""
+    """Give open actions their new due time and reason; reopen dropped ones. A snoozed one
+    is woken: its snooze was for a plan that has changed."""
     for action, plan in moves:
-        reopen = action.state == ActionState.DROPPED
+        reopen = action.state in (ActionState.DROPPED, ActionState.SNOOZED)
         session.execute(
             update(ActionRow)
             .where(ActionRow.id == action.id)
@@ -96,7 +97,11 @@ def replan(session: Session, moves: Sequence[tuple[Action, PlannedAction]], now:
                 due_at=plan.due_at,
                 reason=plan.reason,
                 updated_at=now,
-                **({"state": str(ActionState.OPEN), "closed_at": None} if reopen else {}),
+                **(
+                    {"state": str(ActionState.OPEN), "closed_at": None, "snoozed_until": None}
+                    if reopen
+                    else {}
+                ),
             )
         )
 
