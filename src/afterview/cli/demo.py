@@ -35,7 +35,8 @@ def demo(ctx: click.Context, state: CliState) -> None:
     ctx.invoke(overview)
     flag = f"--db {ws.db.display_name} " if not chosen or state.db else ""
     click.echo(
-        f"\nLook around:  afterview {flag}app list\n"
+        f"\nLook around:  afterview {flag}today\n"
+        f"              afterview {flag}plan globex\n"
         f"              afterview {flag}app show northwind\n"
-        f"              afterview {flag}interview show globex"
+        f"              afterview {flag}followup globex"
     )
