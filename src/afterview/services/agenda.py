@@ -83,7 +83,11 @@ def agenda(ws: Workspace) -> Agenda:
         start = datetime.combine(today, time(), zone)
         tomorrow = datetime.combine(today + timedelta(days=1), time(), zone)
         actions = action_store.list_actions(session, pending_due_before=tomorrow + WEEK)
-        applications = {a.id: a for a in application_store.list_applications(session)}
+        # Only what the agenda shows: the actions' applications and those waiting.
+        needed = application_store.list_applications(
+            session, stages=WAITING_STAGES, ids={a.application_id for a in actions}
+        )
+        applications = {a.id: a for a in needed}
         items = sorted(
             (Item(a, applications[a.application_id]) for a in actions),
             key=lambda item: (item.action.effective_due(), item.action.id),

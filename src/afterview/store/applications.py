@@ -48,13 +48,22 @@ def list_applications(
     *,
     stages: Collection[Stage] = (),
     company_id: int | None = None,
+    ids: Collection[int] | None = None,
 ) -> list[Application]:
-    """Applications, most recently changed first, optionally of some stages or one company."""
+    """Applications, most recently changed first; optionally of some stages, one company, or
+    with given ids (either of those stages or those ids)."""
     query = select(ApplicationRow).order_by(
         ApplicationRow.stage_changed_at.desc(), ApplicationRow.id.desc()
     )
-    if stages:
+    if stages and ids is not None:
+        query = query.where(
+            ApplicationRow.stage.in_([str(stage) for stage in stages])
+            | ApplicationRow.id.in_(list(ids))
+        )
+    elif stages:
         query = query.where(ApplicationRow.stage.in_([str(stage) for stage in stages]))
+    elif ids is not None:
+        query = query.where(ApplicationRow.id.in_(list(ids)))
     if company_id is not None:
         query = query.where(ApplicationRow.company_id == company_id)
     return [to_application(row) for row in session.scalars(query)]
