@@ -213,11 +213,20 @@ def test_a_final_round_plans_heads_ups_for_references() -> None:
     assert "reference_heads_up" not in {p.rule for p in plan(context=make_context(references=(9,)))}
 
 
-def test_a_stage_change_after_the_interview_removes_the_follow_up() -> None:
+def test_only_an_answer_after_the_interview_removes_the_follow_up() -> None:
     end = make_interview().ends_at
-    later = plan(events=[stage_changed(end + timedelta(days=1), to="interviewing")])
-    assert "follow_up" not in {p.rule for p in later}
-    earlier = plan(events=[stage_changed(end - timedelta(days=3), to="interviewing")])
+    # Catching the stage up (applied → interviewing) is not their answer.
+    caught_up = plan(events=[stage_changed(end + timedelta(days=1), to="interviewing")])
+    assert "follow_up" in {p.rule for p in caught_up}
+    # An offer (or an ending) is, even if the application was reopened since.
+    answered = plan(
+        events=[
+            stage_changed(end + timedelta(days=1), to="offer"),
+            stage_changed(end + timedelta(days=2), to="interviewing"),
+        ]
+    )
+    assert "follow_up" not in {p.rule for p in answered}
+    earlier = plan(events=[stage_changed(end - timedelta(days=3), to="offer")])
     assert "follow_up" in {p.rule for p in earlier}
 
 

@@ -56,7 +56,7 @@ def test_parse_offset_names_the_default_field() -> None:
 @pytest.mark.parametrize(
     ("offset", "shown", "described"),
     [
-        (Offset(24, Unit.HOURS), "24h", "24 hours"),
+        (Offset(24, Unit.HOURS), "24h", "24 h"),
         (Offset(1, Unit.BUSINESS_DAYS), "1bd", "1 business day"),
         (Offset(0, Unit.DAYS, time(20, 0)), "0d@20:00", "0 days"),
         (Offset(6, Unit.MONTHS), "6mo", "6 months"),

@@ -166,12 +166,17 @@ def test_a_rejection_plans_practice_ten(ws, flags, expected):
     assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.DROPPED
 
 
-def test_a_stage_change_after_the_interview_drops_the_follow_up(ws):
+def test_only_an_answer_after_the_interview_drops_the_follow_up(ws):
     make_profile(ws)
     interview_on_tuesday(ws)
     change_stage(ws, "acme", Stage.INTERVIEWING)  # before the interview: still waiting after
     assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.OPEN
+    # Moving between waiting stages after it is the user catching up, not their answer.
     change_stage(ws.at(berlin(2026, 12, 2, 10, 0)), "acme", Stage.SCREENING)
+    assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.OPEN
+    # An offer is an answer, even if the application is reopened afterwards.
+    change_stage(ws.at(berlin(2026, 12, 3, 10, 0)), "acme", Stage.OFFER)
+    change_stage(ws.at(berlin(2026, 12, 3, 11, 0)), "acme", Stage.INTERVIEWING)
     assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.DROPPED
 
 
@@ -387,3 +392,30 @@ def test_an_earlier_round_says_why_it_has_no_follow_up(ws):
     practice = interview_plan(ws, first.id).practices[5]
     assert practice.actions == []
     assert practice.note != ""
+
+
+def test_a_done_generic_thank_you_is_not_followed_by_personal_ones(ws):
+    interview = make_interview(ws, starts="2026-12-01 10:00 Europe/Berlin")
+    [generic] = by_kind(ws, ActionKind.THANK_YOU)
+    assert generic.contact_id is None
+    finish_action(ws, generic.id, ActionState.DONE)
+    edit_interview(ws, interview.id, interviewers=["Kim Park", "Ray Ito"])
+    thanks = by_kind(ws, ActionKind.THANK_YOU)
+    assert [(a.contact_id, a.state) for a in thanks] == [(None, ActionState.DONE)]
+
+
+def test_a_follow_up_cannot_be_ticked_off_past_the_guard(ws):
+    make_interview(ws, starts="2026-12-01 10:00 Europe/Berlin")
+    [first] = by_kind(ws, ActionKind.FOLLOW_UP)
+    with pytest.raises(InvalidInput, match="record it with `afterview followup"):
+        finish_action(ws, first.id, ActionState.DONE)
+    assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.OPEN
+
+
+def test_a_stated_day_ends_in_the_interviewers_zone(ws):
+    make_profile(ws, time_zone="Asia/Tokyo", country="JP", subdivision=None)
+    # Monday 7 Dec in Los Angeles ends on Tuesday 8 Dec 17:00 in Tokyo.
+    make_interview(ws, starts="2026-12-03 10:00 America/Los_Angeles", next_step_said="by Monday")
+    [first] = by_kind(ws, ActionKind.FOLLOW_UP)
+    end_of_their_monday = datetime(2026, 12, 8, 0, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+    assert first.due_at > end_of_their_monday

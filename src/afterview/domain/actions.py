@@ -22,6 +22,11 @@ class ActionState(StrEnum):
     def is_pending(self) -> bool:
         return self in (ActionState.OPEN, ActionState.SNOOZED)
 
+    @property
+    def is_closed(self) -> bool:
+        """Finished by the user: done or skipped (never reopened by a replan)."""
+        return self in (ActionState.DONE, ActionState.SKIPPED)
+
 
 class ActionKind(StrEnum):
     SELF_REVIEW = "self_review"

@@ -52,7 +52,7 @@ def plan_application(
     context: PlanContext,
 ) -> list[PlannedAction]:
     """Every action the application calls for now, given its history."""
-    planner = _Planner(application, context)
+    planner = _Planner(application, context, actions)
     ended_at = application.stage_changed_at if application.stage.is_ending else None
     for interview in sorted(interviews, key=lambda i: i.starts_at):
         if ended_at is None or interview.ends_at <= ended_at:
@@ -86,8 +86,11 @@ def stated_timeline(interview: Interview, calendar: BusinessCalendar) -> StatedT
 
 
 class _Planner:
-    def __init__(self, application: Application, context: PlanContext) -> None:
+    def __init__(
+        self, application: Application, context: PlanContext, actions: Sequence[Action]
+    ) -> None:
         self.application = application
+        self.actions = actions
         self.context = context
         self.zone = ZoneInfo(context.zone)
         self.planned: list[PlannedAction] = []
@@ -133,20 +136,23 @@ class _Planner:
             f"Review how round {interview.round} at {company} went, while it is fresh",
             interview=interview,
         )
-        for contact_id in interview.interviewer_ids:
+        within = self.context.rules["thank_you"].offset.describe()
+        generic = f"thank_you:interview:{interview.id}:-"
+        thanked = any(a.key == generic and a.state.is_closed for a in self.actions)
+        for contact_id in () if thanked else interview.interviewer_ids:
             name = self.context.names.get(contact_id, "your interviewer")
             self.add(
                 "thank_you",
                 self.due("thank_you", end),
-                f"Thank {name} within 24 h of your {local:%H:%M} interview",
+                f"Thank {name} within {within} of your {local:%H:%M} interview",
                 interview=interview,
                 contact_id=contact_id,
             )
-        if not interview.interviewer_ids:
+        if not interview.interviewer_ids or thanked:
             self.add(
                 "thank_you",
                 self.due("thank_you", end),
-                f"Thank your interviewers at {company} within 24 h (add who they were "
+                f"Thank your interviewers at {company} within {within} (add who they were "
                 "with `afterview interview edit --with`)",
                 interview=interview,
             )
@@ -186,9 +192,13 @@ class _Planner:
             return
         last = max(interviews, key=lambda i: i.starts_at)
         answered = [
-            e.at for e in events if e.kind == EventKind.STAGE_CHANGED and e.at > last.ends_at
+            e.at
+            for e in events
+            if e.kind == EventKind.STAGE_CHANGED
+            and e.at > last.ends_at
+            and e.data.get("to") not in WAITING_STAGES
         ]
-        if answered:
+        if answered:  # they answered, and it was reopened since: no chasing that answer
             return
         timeline = stated_timeline(last, self.context.calendar)
         self.add(
@@ -219,8 +229,13 @@ class _Planner:
         rule = self.context.rules["follow_up"]
         if timeline.latest is None:
             return self.due("follow_up", interview.ends_at, rule.fallback)
-        anchor = datetime.combine(timeline.latest, MORNING, self.zone)
-        return max(self.due("follow_up", anchor), self.due("follow_up", interview.ends_at))
+        # Counted in the interviewer's zone: their "by Monday" ends on their Monday.
+        theirs = ZoneInfo(interview.time_zone)
+        anchor = datetime.combine(timeline.latest, MORNING, theirs)
+        return max(
+            shift(anchor, rule.offset, theirs, self.context.calendar),
+            self.due("follow_up", interview.ends_at),
+        )
 
     def stage_actions(self, events: Sequence[Event]) -> None:
         stage, company = self.application.stage, self.application.company_name

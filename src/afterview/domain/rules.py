@@ -38,7 +38,7 @@ class Unit(StrEnum):
 
 _OFFSET = re.compile(r"^\s*(\d{1,4})\s*(h|d|bd|mo)\s*(?:@\s*(\d{1,2}):(\d{2}))?\s*$")
 _UNIT_WORDS = {
-    Unit.HOURS: ("hour", "hours"),
+    Unit.HOURS: ("h", "h"),
     Unit.DAYS: ("day", "days"),
     Unit.BUSINESS_DAYS: ("business day", "business days"),
     Unit.MONTHS: ("month", "months"),

@@ -36,6 +36,12 @@ def finish_action(ws: Workspace, action_id: int, state: ActionState) -> Action:
         action = action_store.get_action(session, action_id)
         if not action.state.is_pending:
             raise InvalidInput(f"Action {action.id} is already {action.state}.", field="state")
+        if action.kind in FOLLOW_UPS and state == ActionState.DONE:
+            raise InvalidInput(
+                f"Action {action.id} is a follow-up: record it with `afterview followup "
+                f"{action.application_id}`, which checks that it is not too early.",
+                field="action",
+            )
         action_store.set_state(session, [action.id], state, now)
         _record(session, action, state, now)
         replan_application(ws, session, action.application_id, now)

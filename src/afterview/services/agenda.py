@@ -120,8 +120,6 @@ def waiting(
         last = latest.get(application.id)
         if application.stage not in WAITING_STAGES or (last is not None and last[0] > now):
             continue
-        if last is not None and last[0] < application.stage_changed_at:
-            last = None  # they answered after the interview: the wait starts at that answer
         since = _since(application, last)
         timeline = (
             read_timeline(last[2], said_on=since, calendar=calendar) if last is not None else None

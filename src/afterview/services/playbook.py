@@ -155,6 +155,8 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
             f"Follow-ups follow the latest round: round {latest.round} "
             f"(afterview plan {latest.id})."
         )
+    if not notes[6] and not any(a.practice == 6 for a in actions):
+        notes[6] = "No follow-up is planned: they answered after this interview."
     practices = [
         PracticePlan(number, name, [a for a in actions if a.practice == number], notes[number])
         for number, name in PRACTICES.items()
