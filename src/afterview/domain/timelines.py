@@ -235,8 +235,22 @@ def _named_date(match: re.Match[str], context: _Context) -> _Answer:
         except ValueError:
             continue
         if named >= context.said_on:
+            # A date a few months back ("by Nov 30" said on 1 Dec) is a slip, not next year.
+            if year > context.said_on.year and _shortly_before(month, day, context.said_on):
+                return "that date has passed"
             return _Window(named, named)
     return "no such date"
+
+
+def _shortly_before(month: int, day: int, said_on: date) -> bool:
+    """Whether month/day fell within the 90 days before `said_on` (this year or last)."""
+    for year in (said_on.year, said_on.year - 1):
+        try:
+            if 0 < (said_on - date(year, month, day)).days <= 90:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 # --- Counted from the interview -------------------------------------------------------------
