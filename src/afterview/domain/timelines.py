@@ -16,6 +16,7 @@ contains wins; NONE only when no other row does ("not sure, maybe next week" is 
 | "", "no timeline", "not sure", "tbd"      | NONE                                          |
 | "2026-12-10", "December 10", "Dec 10th",  | that day, the next one on or after `said_on`  |
 |   "10 December", "Friday 8 January"       |   (a given year is kept; a past one: UNKNOWN) |
+|                                           |   (within 90 days before `said_on`: UNKNOWN)  |
 | "in 5 days", "in 2 weeks", "in 1 month",  | `said_on` + 5 days / 14 days / 1 month        |
 |   "in 48 hours"                           |   (hours round up to days)                    |
 | "in 5 business (working) days"            | the 5th business day after `said_on`          |
