@@ -15,7 +15,8 @@ from afterview.services.actions import TooEarly, finish_action, follow_up, snooz
 from afterview.services.agenda import agenda
 from afterview.services.applications import change_stage, show_application
 from afterview.services.interviews import edit_interview
-from afterview.services.playbook import interview_plan, replan_everything
+from afterview.services.plans import interview_plan
+from afterview.services.playbook import replan_everything
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
 from tests.builders import make_application, make_interview, make_profile

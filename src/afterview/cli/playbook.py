@@ -17,7 +17,7 @@ def plan(state: CliState, interview: str, as_json: bool) -> None:
     """The ten practices for one INTERVIEW (id or name): each planned action with its date,
     state and reason, and why a practice does not apply when it does not."""
     from afterview.cli.records import action_json
-    from afterview.services.playbook import interview_plan
+    from afterview.services.plans import interview_plan
 
     found = interview_plan(state.workspace(), interview)
     if as_json:

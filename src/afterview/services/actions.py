@@ -13,7 +13,8 @@ from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.moments import parse_moment
 from afterview.domain.playbook import WAITING_STAGES, stated_timeline, timeline_phrase
 from afterview.services.applications import find_application
-from afterview.services.playbook import replan_application, setting
+from afterview.services.playbook import replan_application
+from afterview.services.region import setting
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
 from afterview.store.events import append_event

@@ -16,7 +16,7 @@ from afterview.domain.patience import Wait, Window, expected_window, summarise
 from afterview.domain.playbook import WAITING_STAGES
 from afterview.domain.stages import Stage
 from afterview.domain.timelines import read_timeline
-from afterview.services.playbook import setting
+from afterview.services.region import setting
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
 from afterview.store import applications as application_store
@@ -148,8 +148,9 @@ def past_waits(
         if last is None:
             continue
         began, moved = last[0].date(), stage_changed_at.date()
-        if stage == Stage.GONE_QUIET or stage in WAITING_STAGES:
-            end = moved if stage == Stage.GONE_QUIET else today
+        # Gone quiet, withdrawn by you, or still waiting: no answer came (yet) — censored.
+        if stage in (Stage.GONE_QUIET, Stage.WITHDRAWN) or stage in WAITING_STAGES:
+            end = today if stage in WAITING_STAGES else moved
             waits.append(Wait(max((end - began).days, 0), answered=False))
         elif moved >= began:
             waits.append(Wait((moved - began).days, answered=True))

@@ -1,0 +1,124 @@
+"""The plan of one interview across the ten practices (`afterview plan`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from afterview.domain.actions import Action, ActionState
+from afterview.domain.applications import Application
+from afterview.domain.interviews import Interview
+from afterview.domain.playbook import WAITING_STAGES
+from afterview.domain.stages import Stage
+from afterview.services.agenda import Health, Waiting, health, waiting
+from afterview.services.interviews import find_interview
+from afterview.services.region import Setting, setting
+from afterview.services.workspace import Workspace
+from afterview.store import actions as action_store
+from afterview.store import applications as application_store
+from afterview.store import interviews as interview_store
+
+PRACTICES = {
+    1: "Evaluate your performance",
+    2: "Inform your references",
+    3: "Send thank-you notes",
+    4: "Engage the competition",
+    5: "Influence outside resources",
+    6: "Follow up at the right time",
+    7: "Think about whether you need this job",
+    8: "Keep patience",
+    9: "Don't stop searching",
+    10: "Accept rejection with grace",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PracticePlan:
+    number: int
+    name: str
+    actions: list[Action]
+    note: str  # why nothing is planned, or what stands in for actions (patience, health)
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewPlan:
+    interview: Interview
+    zone: str
+    practices: list[PracticePlan]
+
+
+def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
+    """All ten practices for one interview: its actions, or why a practice does not apply."""
+    with ws.ready().read() as session:
+        interview = find_interview(session, reference)
+        place = setting(ws, session)
+        application = application_store.get_application(session, interview.application_id)
+        rounds = interview_store.list_interviews(session, application_id=application.id)
+        latest = max(rounds, key=lambda i: i.starts_at)
+        actions = [
+            a
+            for a in action_store.list_actions(session, application_ids=[application.id])
+            if a.interview_id in (interview.id, None) and a.state != ActionState.DROPPED
+        ]
+        today = ws.now().astimezone(ZoneInfo(place.zone)).date()
+        window = next(
+            (w for w in waiting(session, [application], ws.now(), today, place.calendar)), None
+        )
+        fit = health(ws, session, today)
+    notes = _practice_notes(interview, application, place, window, fit)
+    if latest.id != interview.id and not notes[6]:
+        notes[6] = (
+            f"Follow-ups follow the latest round: round {latest.round} "
+            f"(afterview plan {latest.id})."
+        )
+    if not notes[6] and not any(a.practice == 6 for a in actions):
+        notes[6] = "No follow-up is planned: they answered after this interview."
+    practices = [
+        PracticePlan(number, name, [a for a in actions if a.practice == number], notes[number])
+        for number, name in PRACTICES.items()
+    ]
+    return InterviewPlan(interview, place.zone, practices)
+
+
+def _practice_notes(
+    interview: Interview,
+    application: Application,
+    place: Setting,
+    window: Waiting | None,
+    fit: Health,
+) -> dict[int, str]:
+    def off(key: str) -> str:
+        return (
+            f"Turned off in config.toml (playbook.{key})." if not place.rules[key].enabled else ""
+        )
+
+    final = interview.kind == "final"
+    return {
+        1: off("self_review"),
+        2: off("reference_heads_up")
+        or (
+            "No references are marked yet: mark them with the network features (coming)."
+            if final
+            else "Applies when references are given or a final round is scheduled."
+        ),
+        3: off("thank_you"),
+        4: off("competition_scan"),
+        5: off("network_check"),
+        6: off("follow_up")
+        or (
+            ""
+            if application.stage in WAITING_STAGES
+            else f"Not waiting for an answer: the application is at stage {application.stage}."
+        ),
+        7: off("offer_decision")
+        or ("" if application.stage == Stage.OFFER else "Applies when an offer arrives."),
+        8: window.status if window else "Not waiting for an answer.",
+        9: fit.nudge
+        or (
+            f"{fit.active} active applications; {fit.applied_this_week} of "
+            f"{fit.weekly_goal} sent this week."
+        ),
+        10: ""
+        if application.stage == Stage.REJECTED
+        else "Applies if the application is rejected: a gracious reply, lessons, a reminder.",
+    }
