@@ -204,3 +204,32 @@ def test_window_status_after_its_end_is_overdue_from_the_next_day() -> None:
     assert window.status(date(2026, 12, 1)) == "overdue since Tue 01 Dec (your last 6 answers)"
     assert window.status(date(2026, 12, 9)) == "overdue since Tue 01 Dec (your last 6 answers)"
     assert window.is_overdue(date(2026, 12, 1))
+
+
+def test_past_waits_count_answers_and_censor_the_rest() -> None:
+    from datetime import UTC, datetime
+
+    from afterview.domain.patience import past_waits
+    from afterview.domain.stages import Stage
+
+    def at(day: int) -> datetime:
+        return datetime(2026, 11, day, 12, tzinfo=UTC)
+
+    waits = past_waits(
+        [
+            (Stage.OFFER, at(10), at(3)),  # answered after 7 days
+            (Stage.REJECTED, at(5), at(4)),  # answered after 1 day
+            (Stage.GONE_QUIET, at(20), at(2)),  # no answer in 18 days
+            (Stage.WITHDRAWN, at(9), at(6)),  # you left after 3 days
+            (Stage.INTERVIEWING, at(1), at(21)),  # still waiting: 4 days by the 25th
+            (Stage.APPLIED, at(1), None),  # no interview yet: not a wait after one
+        ],
+        today=datetime(2026, 11, 25, tzinfo=UTC).date(),
+    )
+    assert [(w.days, w.answered) for w in waits] == [
+        (7, True),
+        (1, True),
+        (18, False),
+        (3, False),
+        (4, False),
+    ]

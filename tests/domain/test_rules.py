@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 
 import pytest
@@ -160,3 +161,19 @@ def test_an_unreadable_offset_override_names_its_key() -> None:
     with pytest.raises(InvalidInput, match="no such time of day") as raised:
         apply_overrides({"self_review": {"offset": "0d@25:00"}})
     assert raised.value.field == "playbook.self_review.offset"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"thank_you": {"offset": "24h@09:00"}}, "playbook.thank_you.offset: a time of day"),
+        ({"reference_heads_up": {"offset": "48h"}}, "counted in business days"),
+        ({"follow_up": {"offset": "0bd"}}, "must wait at least one unit"),
+        ({"thank_you": {"fallback": "5bd"}}, "playbook.thank_you.fallback: only rules that wait"),
+    ],
+)
+def test_overrides_a_rule_could_not_honour_are_refused(
+    overrides: dict[str, dict[str, object]], message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        apply_overrides(overrides)

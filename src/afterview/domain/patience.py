@@ -10,12 +10,13 @@ survival libraries (lifelines, scikit-survival) would bring pandas and SciPy int
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 
 from afterview.domain.calendar import BusinessCalendar
+from afterview.domain.stages import WAITING_STAGES, Stage
 from afterview.domain.timelines import StatedTimeline
 
 # Enough answered waits before a user's own history is trusted over published figures.
@@ -140,3 +141,22 @@ class History:
 
 def summarise(history: Sequence[Wait]) -> History:
     return History(response_quartiles(history), sum(1 for wait in history if wait.answered))
+
+
+def past_waits(
+    applications: Iterable[tuple[Stage, datetime, datetime | None]], today: date
+) -> list[Wait]:
+    """How long each application's last interview waited for an answer, from (stage, when
+    it got there, when its last interview ended): answered when the stage moved after it;
+    censored when it went quiet, was withdrawn, or is still waiting."""
+    waits = []
+    for stage, stage_changed_at, last_interview_end in applications:
+        if last_interview_end is None:
+            continue
+        began, moved = last_interview_end.date(), stage_changed_at.date()
+        if stage in (Stage.GONE_QUIET, Stage.WITHDRAWN) or stage in WAITING_STAGES:
+            end = today if stage in WAITING_STAGES else moved
+            waits.append(Wait(max((end - began).days, 0), answered=False))
+        elif moved >= began:
+            waits.append(Wait((moved - began).days, answered=True))
+    return waits

@@ -19,11 +19,10 @@ from afterview.domain.calendar import BusinessCalendar
 from afterview.domain.events import Event, EventKind
 from afterview.domain.interviews import Interview
 from afterview.domain.rules import Offset, Rule, Unit
-from afterview.domain.stages import Stage
+from afterview.domain.stages import WAITING_STAGES, Stage
 from afterview.domain.timelines import StatedTimeline, TimelineKind, read_timeline
 
 MORNING = time(9, 0)
-WAITING_STAGES = frozenset({Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING})
 
 
 @dataclass(frozen=True, slots=True)

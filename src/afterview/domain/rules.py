@@ -200,11 +200,21 @@ DEFAULT_RULES: dict[str, Rule] = {
 }
 
 
-def _offset_at(value: str, where: str) -> Offset:
+def _fitting(rule: Rule, value: str, where: str) -> Offset:
+    """An override's offset, refused where the rule could not honour it."""
     try:
-        return parse_offset(value, field=where)
+        offset = parse_offset(value, field=where)
     except InvalidInput as error:
         raise InvalidInput(f"{where}: {error.message}", field=where) from None
+    if offset.at is not None and offset.unit == Unit.HOURS:
+        raise InvalidInput(f"{where}: a time of day (@HH:MM) goes with d, bd or mo.", field=where)
+    if rule.trigger == Trigger.FINAL_ROUND and offset.unit != Unit.BUSINESS_DAYS:
+        raise InvalidInput(f"{where}: a heads-up is counted in business days (bd).", field=where)
+    if rule.trigger == Trigger.WAITING and offset.amount < 1:
+        raise InvalidInput(
+            f"{where}: a follow-up must wait at least one unit after what they said.", field=where
+        )
+    return offset
 
 
 def apply_overrides(overrides: Mapping[str, Mapping[str, object]]) -> dict[str, Rule]:
@@ -221,9 +231,15 @@ def apply_overrides(overrides: Mapping[str, Mapping[str, object]]) -> dict[str, 
             if name == "enabled" and isinstance(value, bool):
                 rules[key] = replace(rules[key], enabled=value)
             elif name == "offset" and isinstance(value, str):
-                rules[key] = replace(rules[key], offset=_offset_at(value, where))
+                rules[key] = replace(rules[key], offset=_fitting(rules[key], value, where))
+            elif name == "fallback" and not rules[key].fallback:
+                raise InvalidInput(
+                    f"{where}: only rules that wait for a stated timeline have a fallback "
+                    "(follow_up).",
+                    field=where,
+                )
             elif name == "fallback" and isinstance(value, str):
-                rules[key] = replace(rules[key], fallback=_offset_at(value, where))
+                rules[key] = replace(rules[key], fallback=_fitting(rules[key], value, where))
             else:
                 raise InvalidInput(
                     f'{where}: expected enabled = true/false, offset = "3bd" or '

@@ -31,6 +31,8 @@ class Stage(StrEnum):
 ENDINGS = frozenset(
     {Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.DECLINED, Stage.GONE_QUIET}
 )
+# Waiting for the employer's answer.
+WAITING_STAGES = frozenset({Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING})
 # Only an offer can be accepted or declined.
 NEEDS_OFFER = frozenset({Stage.ACCEPTED, Stage.DECLINED})
 

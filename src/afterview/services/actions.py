@@ -11,7 +11,8 @@ from afterview.domain.actions import Action, ActionKind, ActionState, check_snoo
 from afterview.domain.errors import InvalidInput
 from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.moments import parse_moment
-from afterview.domain.playbook import WAITING_STAGES, stated_timeline, timeline_phrase
+from afterview.domain.playbook import stated_timeline, timeline_phrase
+from afterview.domain.stages import WAITING_STAGES
 from afterview.services.applications import find_application
 from afterview.services.playbook import replan_application
 from afterview.services.region import setting

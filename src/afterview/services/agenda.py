@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from afterview.domain.actions import Action
 from afterview.domain.applications import Application
 from afterview.domain.calendar import BusinessCalendar
-from afterview.domain.patience import Wait, Window, expected_window, summarise
-from afterview.domain.playbook import WAITING_STAGES
-from afterview.domain.stages import Stage
+from afterview.domain.patience import Window, expected_window, past_waits, summarise
+from afterview.domain.pipeline import Health
+from afterview.domain.stages import WAITING_STAGES, Stage
 from afterview.domain.timelines import read_timeline
 from afterview.services.region import setting
 from afterview.services.workspace import Workspace
@@ -37,30 +37,6 @@ class Waiting:
     window: Window
     status: str
     overdue: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Health:
-    by_stage: dict[Stage, int]
-    active: int
-    floor: int
-    applied_this_week: int
-    weekly_goal: int
-
-    @property
-    def nudge(self) -> str | None:
-        if self.active < self.floor:
-            noun = "application" if self.active == 1 else "applications"
-            return (
-                f"Only {self.active} active {noun} (your floor is {self.floor}): "
-                "add a few before the pipeline runs dry."
-            )
-        if self.weekly_goal and self.applied_this_week < self.weekly_goal:
-            missing = self.weekly_goal - self.applied_this_week
-            return (
-                f"{missing} more application{'s' if missing > 1 else ''} to reach this week's goal."
-            )
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +89,11 @@ def waiting(
     """Each application waiting for an answer, with the window in which one is normal. One
     with an interview still to come is not waiting: it is preparing."""
     latest = interview_store.latest_per_application(session)
-    everyone = application_store.stage_rows(session)
-    history = summarise(past_waits(everyone, latest, today))
+    ended = [
+        (stage, moved, latest[app_id][0] if app_id in latest else None)
+        for app_id, stage, moved in application_store.stage_rows(session)
+    ]
+    history = summarise(past_waits(ended, today))
     found = []
     for application in applications:
         last = latest.get(application.id)
@@ -133,28 +112,6 @@ def waiting(
         )
         found.append(Waiting(application, window, window.status(today), window.is_overdue(today)))
     return sorted(found, key=lambda w: (not w.overdue, w.window.end))
-
-
-def past_waits(
-    applications: list[tuple[int, Stage, datetime]],
-    latest: dict[int, tuple[datetime, str, str]],
-    today: date,
-) -> list[Wait]:
-    """How long each application's last interview waited for an answer: answered when the
-    stage moved after it, censored when it went quiet or is still waiting."""
-    waits = []
-    for application_id, stage, stage_changed_at in applications:
-        last = latest.get(application_id)
-        if last is None:
-            continue
-        began, moved = last[0].date(), stage_changed_at.date()
-        # Gone quiet, withdrawn by you, or still waiting: no answer came (yet) — censored.
-        if stage in (Stage.GONE_QUIET, Stage.WITHDRAWN) or stage in WAITING_STAGES:
-            end = today if stage in WAITING_STAGES else moved
-            waits.append(Wait(max((end - began).days, 0), answered=False))
-        elif moved >= began:
-            waits.append(Wait((moved - began).days, answered=True))
-    return waits
 
 
 def health(ws: Workspace, session: Session, today: date) -> Health:

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 from afterview.domain.actions import Action, ActionState
 from afterview.domain.applications import Application
 from afterview.domain.interviews import Interview
-from afterview.domain.playbook import WAITING_STAGES
-from afterview.domain.stages import Stage
-from afterview.services.agenda import Health, Waiting, health, waiting
+from afterview.domain.pipeline import Health
+from afterview.domain.stages import WAITING_STAGES, Stage
+from afterview.services.agenda import Waiting, health, waiting
 from afterview.services.interviews import find_interview
 from afterview.services.region import Setting, setting
 from afterview.services.workspace import Workspace
