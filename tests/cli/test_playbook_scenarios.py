@@ -80,7 +80,7 @@ def test_from_interview_through_follow_ups_to_an_offer(run, monkeypatch):
         "                                   14:00 interview",
     ]
     assert section(agenda, "Waiting for an answer")[2] == (
-        "1     Acme Corp — Data Engineer   applied   day 1 of a typical 0–6 (they said “by Friday”)"
+        "1     Acme Corp — Data Engineer   applied   day 1 of a typical 0–7 (they said “by Friday”)"
     )
     thanked = run("action", "done", "2")
     assert thanked.stdout == "Done: Thank Dana Reyes within 24 h of your 14:00 interview.\n"
@@ -92,27 +92,27 @@ def test_from_interview_through_follow_ups_to_an_offer(run, monkeypatch):
     assert (early.stdout, early.stderr) == (
         "",
         "Error: Too early to follow up on Acme Corp — Data Engineer: they said “by Friday” "
-        "(by Fri 4 Dec). Following up before Mon 7 Dec reads as impatient; use --anyway to "
+        "(by Fri 4 Dec). Following up before Tue 8 Dec reads as impatient; use --anyway to "
         "record it now.\n",
     )
 
-    at(monkeypatch, "2026-12-07T09:00:00+01:00")
+    at(monkeypatch, "2026-12-08T09:00:00+01:00")
     assert run("followup", "acme").stdout == (
         "Recorded your follow-up.\n"
-        "Next, from 2026-12-14 09:00: Second and last follow-up on Acme Corp — Data Engineer: "
+        "Next, from 2026-12-15 09:00: Second and last follow-up on Acme Corp — Data Engineer: "
         "no answer to your first.\n"
     )
-    at(monkeypatch, "2026-12-14T09:30:00+01:00")
+    at(monkeypatch, "2026-12-15T09:30:00+01:00")
     assert run("followup", "acme").stdout == (
         "Recorded your follow-up.\n"
-        "Next, from 2026-12-21 09:00: No answer to two follow-ups: mark Acme Corp — Data "
+        "Next, from 2026-12-22 09:00: No answer to two follow-ups: mark Acme Corp — Data "
         "Engineer as gone quiet? (afterview app stage ... gone-quiet).\n"
     )
     offer = run("app", "stage", "acme", "offer")
     assert offer.stdout == "Application 1 (Acme Corp — Data Engineer) is now offer.\n"
     agenda = run("today").stdout
     assert section(agenda, "Coming up this week (1)")[2:] == [
-        " 9   2026-12-21 09:00   decide     Decide on the offer from Acme Corp:     "
+        " 9   2026-12-22 09:00   decide     Decide on the offer from Acme Corp:     "
         "Acme Corp — Data Engineer",
         "                                   weigh it against what you want",
     ]
@@ -213,10 +213,10 @@ def test_today_json_shape(search, monkeypatch):
             "application": {"id": 1, "label": "Acme Corp — Data Engineer"},
             "since": "2026-12-01",
             "normal_from": "2026-12-01",
-            "normal_until": "2026-12-07",
+            "normal_until": "2026-12-08",
             "source": "they said “by Friday”",
             "overdue": False,
-            "status": "day 1 of a typical 0–6 (they said “by Friday”)",
+            "status": "day 1 of a typical 0–7 (they said “by Friday”)",
         }
     ]
     assert data["pipeline"] == {
@@ -247,7 +247,7 @@ def test_snooze_until_monday_morning(search, monkeypatch):
         (" 5", "2026-12-03 09:00"),
         (" 4", "2026-12-04 09:00"),
         (" 3", "2026-12-07 09:00"),
-        (" 6", "2026-12-07 09:00"),
+        (" 6", "2026-12-08 09:00"),
     ]
 
 

@@ -162,14 +162,15 @@ def test_one_interview_with_two_interviewers() -> None:
 @pytest.mark.parametrize(
     ("said", "due", "why"),
     [
-        ("by Friday", utc(12, 7, 14), "they said “by Friday” (by Fri 4 Dec)"),
+        # The issue's own example: "by Fri 4 Dec" → not before Tue 8 Dec.
+        ("by Friday", utc(12, 8, 14), "they said “by Friday” (by Fri 4 Dec)"),
         ("", utc(12, 8, 14), DEFAULT_5BD),
         (
             "we will see",
             utc(12, 8, 14),
             "“we will see” was not understood, so the default of 5 business days applies",
         ),
-        ("tomorrow", utc(12, 3, 14), "they said “tomorrow” (on Wed 2 Dec)"),
+        ("tomorrow", utc(12, 4, 14), "they said “tomorrow” (on Wed 2 Dec)"),
     ],
 )
 def test_follow_up_after_the_stated_timeline(said: str, due: datetime, why: str) -> None:

@@ -95,7 +95,7 @@ def test_default_offsets_follow_the_guidance() -> None:
         "thank_you": "24h",
         "competition_scan": "3bd",
         "network_check": "2bd",
-        "follow_up": "1bd",
+        "follow_up": "2bd",
         "second_follow_up": "5bd",
         "confirm_gone_quiet": "5bd",
         "offer_decision": "5bd",

@@ -62,7 +62,7 @@ def test_logging_an_interview_plans_one_action_per_practice_and_person(ws):
         ("thank_you", "2026-12-02 11:00"),
         ("network_check", "2026-12-03 09:00"),
         ("competition_scan", "2026-12-04 09:00"),
-        ("follow_up", "2026-12-07 09:00"),
+        ("follow_up", "2026-12-08 09:00"),
     ]
     thanks = by_kind(ws, ActionKind.THANK_YOU)
     assert [a.reason for a in thanks] == [
@@ -104,7 +104,7 @@ def test_rescheduling_moves_open_actions_and_keeps_done_ones(ws):
     assert (after[dana.id].state, after[dana.id].due_at) == (ActionState.DONE, dana.due_at)
     assert sorted(due([a for a in after.values() if a.id != dana.id])) == [
         ("competition_scan", "2026-12-11 09:00"),
-        ("follow_up", "2026-12-14 09:00"),
+        ("follow_up", "2026-12-15 09:00"),
         ("network_check", "2026-12-10 09:00"),
         ("self_review", "2026-12-08 20:00"),
         ("thank_you", "2026-12-09 11:00"),
@@ -189,7 +189,7 @@ def test_follow_up_too_early_names_the_first_fitting_day(ws):
     assert (refused.value.code, refused.value.exit_code) == ("too_early", 5)
     assert refused.value.message == (
         "Too early to follow up on Acme Corp — Data Engineer: they said “by Friday” "
-        "(by Fri 4 Dec). Following up before Mon 7 Dec reads as impatient; use --anyway "
+        "(by Fri 4 Dec). Following up before Tue 8 Dec reads as impatient; use --anyway "
         "to record it now."
     )
     assert by_kind(ws, ActionKind.FOLLOW_UP)[0].state == ActionState.OPEN
@@ -267,8 +267,8 @@ def test_agenda_waiting_windows_follow_what_they_said(ws):
     assert [w.application.company_name for w in view.waiting] == ["Acme Corp", "Globex"]
     said, applied = view.waiting
     assert said.window.source == "they said “by Friday”"
-    assert [str(said.window.since), str(said.window.end)] == ["2026-11-24", "2026-11-30"]
-    assert said.status == "day 2 of a typical 0–6 (they said “by Friday”)"
+    assert [str(said.window.since), str(said.window.end)] == ["2026-11-24", "2026-12-01"]
+    assert said.status == "day 2 of a typical 0–7 (they said “by Friday”)"
     assert not said.overdue
     assert applied.window.source == "published averages"
     assert applied.status == "day 0 of a typical 10–24 (published averages)"

@@ -147,7 +147,7 @@ DEFAULT_RULES: dict[str, Rule] = {
             "follow_up",
             6,
             Trigger.WAITING,
-            "1bd",
+            "2bd",
             "Indeed (9 Jun 2023), Ivy Exec (2015): respect the stated timeline plus 1–2 "
             "business days; with none, wait at least 5 business days",
             fallback="5bd",

@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 
 from afterview.domain.actions import Action
 from afterview.domain.applications import Application
-from afterview.domain.calendar import BusinessCalendar
 from afterview.domain.patience import Window, expected_window, past_waits, summarise
 from afterview.domain.pipeline import Health
+from afterview.domain.rules import Unit
 from afterview.domain.stages import WAITING_STAGES, Stage
 from afterview.domain.timelines import read_timeline
-from afterview.services.region import setting
+from afterview.services.region import Setting, setting
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
 from afterview.store import applications as application_store
@@ -74,7 +74,7 @@ def agenda(ws: Workspace) -> Agenda:
             overdue=[i for i in items if i.action.effective_due() < start],
             due_today=[i for i in items if start <= i.action.effective_due() < tomorrow],
             this_week=[i for i in items if i.action.effective_due() >= tomorrow],
-            waiting=waiting(session, list(applications.values()), now, today, place.calendar),
+            waiting=waiting(session, list(applications.values()), now, today, place),
             health=health(ws, session, today),
         )
 
@@ -84,10 +84,14 @@ def waiting(
     applications: list[Application],
     now: datetime,
     today: date,
-    calendar: BusinessCalendar,
+    place: Setting,
 ) -> list[Waiting]:
     """Each application waiting for an answer, with the window in which one is normal. One
-    with an interview still to come is not waiting: it is preparing."""
+    with an interview still to come is not waiting: it is preparing. The window after a
+    stated date ends where the follow-up rule allows asking."""
+    calendar = place.calendar
+    buffer = place.rules["follow_up"].offset
+    buffer_days = buffer.amount if buffer.unit == Unit.BUSINESS_DAYS else 1
     latest = interview_store.latest_per_application(session)
     ended = [
         (stage, moved, latest[app_id][0] if app_id in latest else None)
@@ -108,6 +112,7 @@ def waiting(
             after_interview=last is not None,
             timeline=timeline,
             history=history,
+            buffer_business_days=buffer_days,
             calendar=calendar,
         )
         found.append(Waiting(application, window, window.status(today), window.is_overdue(today)))

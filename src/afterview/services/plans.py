@@ -61,9 +61,7 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
             if a.interview_id in (interview.id, None) and a.state != ActionState.DROPPED
         ]
         today = ws.now().astimezone(ZoneInfo(place.zone)).date()
-        window = next(
-            (w for w in waiting(session, [application], ws.now(), today, place.calendar)), None
-        )
+        window = next((w for w in waiting(session, [application], ws.now(), today, place)), None)
         fit = health(ws, session, today)
     notes = _practice_notes(interview, application, place, window, fit)
     if latest.id != interview.id and not notes[6]:
