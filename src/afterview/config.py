@@ -35,6 +35,11 @@ def default_config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
+def config_file() -> Path:
+    """The TOML file of settings: config.toml in the config folder."""
+    return default_config_dir() / "config.toml"
+
+
 def default_data_dir() -> Path:
     from platformdirs import user_data_path
 
@@ -83,10 +88,6 @@ class Settings(BaseSettings):
     )
 
     @property
-    def config_file(self) -> Path:
-        return self.config_dir / "config.toml"
-
-    @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "afterview.db"
 
@@ -99,9 +100,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml = TomlConfigSettingsSource(
-            settings_cls, toml_file=default_config_dir() / "config.toml"
-        )
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file())
         return init_settings, env_settings, toml
 
 
@@ -113,11 +112,11 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         settings = Settings(**overrides)
     except tomllib.TOMLDecodeError as error:
-        raise InvalidInput(f"{default_config_dir() / 'config.toml'}: {error}") from None
+        raise InvalidInput(f"{config_file()}: {error}") from None
     except ValidationError as error:
         problem = error.errors()[0]
         key = ".".join(str(part) for part in problem["loc"]) or "settings"
-        source = default_config_dir() / "config.toml"
+        source = config_file()
         raise InvalidInput(
             f"Setting {key!r} (in {source} or AFTERVIEW_{key.upper()}): {problem['msg']}.",
             field=key,

@@ -120,7 +120,6 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
     """Show one application (id or name fragment) with its interviews and timeline."""
     from afterview.cli.records import application_json, event_json, interview_json
     from afterview.services.applications import show_application
-    from afterview.services.profile import display_zone
 
     ws = state.workspace()
     detail = show_application(ws, reference)
@@ -134,11 +133,11 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
             }
         )
         return
-    _print_application(detail, display_zone(ws))
+    _print_application(detail)
 
 
-def _print_application(detail: ApplicationDetail, zone: str) -> None:
-    a = detail.application
+def _print_application(detail: ApplicationDetail) -> None:
+    a, zone = detail.application, detail.zone
     salary = a.salary
     pay = "–".join(f"{v:,}" for v in (salary.minimum, salary.maximum) if v is not None)
     print_fields(

@@ -57,7 +57,6 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
     """Show a company with its applications, the people you know there, and history."""
     from afterview.cli.records import application_json, company_json, contact_json, event_json
     from afterview.services.companies import show_company
-    from afterview.services.profile import display_zone
 
     ws = state.workspace()
     detail = show_company(ws, reference)
@@ -88,7 +87,7 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
         [(p.id, p.name, p.title) for p in detail.contacts],
         empty="Nobody yet.",
     )
-    print_timeline(detail.timeline, display_zone(ws))
+    print_timeline(detail.timeline, detail.zone)
 
 
 @company.command("edit")

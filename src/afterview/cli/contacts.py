@@ -82,7 +82,6 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
     """Show one contact (id or name fragment), the interviews they were on, and history."""
     from afterview.cli.records import contact_json, event_json, interview_json
     from afterview.services.contacts import show_contact
-    from afterview.services.profile import display_zone
 
     ws = state.workspace()
     detail = show_contact(ws, reference)
@@ -116,7 +115,7 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
         ],
         empty="None.",
     )
-    print_timeline(detail.timeline, display_zone(ws))
+    print_timeline(detail.timeline, detail.zone)
 
 
 @contact.command("edit")

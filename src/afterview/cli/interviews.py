@@ -109,7 +109,6 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
     """Show one interview (id, or company/role/interviewer fragment) with its timeline."""
     from afterview.cli.records import event_json, interview_json
     from afterview.services.interviews import show_interview
-    from afterview.services.profile import display_zone
 
     ws = state.workspace()
     detail = show_interview(ws, reference)
@@ -129,7 +128,7 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
             ("Notes", i.notes),
         ],
     )
-    print_timeline(detail.timeline, display_zone(ws))
+    print_timeline(detail.timeline, detail.zone)
 
 
 @interview.command("edit")

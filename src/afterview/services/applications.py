@@ -43,6 +43,7 @@ class ApplicationDetail:
     application: Application
     interviews: list[Interview]
     timeline: list[Event]
+    zone: str  # the profile's zone, to show times in
 
 
 def find_application(session: Session, reference: str | int) -> Application:
@@ -192,7 +193,8 @@ def show_application(ws: Workspace, reference: str | int) -> ApplicationDetail:
         interviews = interview_store.list_interviews(session, application_id=application.id)
         subjects = [(SubjectKind.APPLICATION, application.id)]
         subjects += [(SubjectKind.INTERVIEW, interview.id) for interview in interviews]
-        return ApplicationDetail(application, interviews, list_events(session, subjects))
+        events = list_events(session, subjects)
+        return ApplicationDetail(application, interviews, events, ws.home_zone(session))
 
 
 def _editable(application: Application) -> dict[str, object]:

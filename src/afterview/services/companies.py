@@ -31,6 +31,7 @@ class CompanyDetail:
     applications: list[Application]
     contacts: list[Contact]
     timeline: list[Event]
+    zone: str  # the profile's zone, to show times in
 
 
 def find_company(session: Session, reference: str | int) -> Company:
@@ -128,6 +129,7 @@ def show_company(ws: Workspace, reference: str | int) -> CompanyDetail:
             applications=application_store.list_applications(session, company_id=company.id),
             contacts=contact_store.list_contacts(session, company_id=company.id),
             timeline=list_events(session, [(SubjectKind.COMPANY, company.id)]),
+            zone=ws.home_zone(session),
         )
 
 

@@ -28,6 +28,7 @@ class ContactDetail:
     contact: Contact
     interviews: list[Interview]
     timeline: list[Event]
+    zone: str  # the profile's zone, to show times in
 
 
 def find_contact(session: Session, reference: str | int) -> Contact:
@@ -149,4 +150,4 @@ def show_contact(ws: Workspace, reference: str | int) -> ContactDetail:
         contact = find_contact(session, reference)
         interviews = interview_store.list_interviews(session, contact_id=contact.id)
         events = list_events(session, [(SubjectKind.CONTACT, contact.id)])
-        return ContactDetail(contact, interviews, events)
+        return ContactDetail(contact, interviews, events, ws.home_zone(session))

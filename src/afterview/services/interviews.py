@@ -50,6 +50,7 @@ class InterviewDetail:
     interview: Interview
     interviewers: list[Contact]
     timeline: list[Event]
+    zone: str  # the profile's zone, to show times in
 
 
 def find_interview(session: Session, reference: str | int) -> Interview:
@@ -195,7 +196,7 @@ def show_interview(ws: Workspace, reference: str | int) -> InterviewDetail:
         interview = find_interview(session, reference)
         panel = [get_contact(session, contact_id) for contact_id in interview.interviewer_ids]
         events = list_events(session, [(SubjectKind.INTERVIEW, interview.id)])
-        return InterviewDetail(interview, panel, events)
+        return InterviewDetail(interview, panel, events, ws.home_zone(session))
 
 
 def _panel(
