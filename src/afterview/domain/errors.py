@@ -83,3 +83,10 @@ class DatabaseError(AfterviewError):
 
     code = "database"
     exit_code = 7
+
+
+class SendFailed(AfterviewError):
+    """A message could not be sent; the message says what failed (nothing was sent)."""
+
+    code = "send_failed"
+    exit_code = 8
