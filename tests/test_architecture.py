@@ -16,7 +16,8 @@ ALLOWED = {
     "domain": set(),
     "store": {"domain"},
     "integrations": {"domain"},
-    "services": {"domain", "store", "integrations", "config"},
+    "drafts": {"domain"},
+    "services": {"domain", "store", "integrations", "drafts", "config"},
     "cli": {"domain", "services", "config"},
     "config": {"domain"},
     # The package's own entry points.

@@ -10,7 +10,7 @@ import os
 import tomllib
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AwareDatetime, Field, ValidationError
 from pydantic_settings import (
@@ -80,6 +80,27 @@ class Settings(BaseSettings):
         description="Overrides of the playbook's rules, by rule: `enabled = false`, "
         '`offset = "3bd"` (h, d, bd = business days, mo; `0d@20:00` for a time of day), '
         "`fallback` for follow-ups without a stated timeline. See docs/playbook.md.",
+    )
+    draft_tone: Literal["warm", "formal"] = Field(
+        default="warm",
+        description="The tone of new drafts: warm or formal. Your own templates go in "
+        "<config_dir>/drafts/<kind>/<tone>.txt.j2 (see docs/drafts.md).",
+    )
+    smtp_host: str = Field(
+        default="", description="SMTP server to send drafts through; empty: no sending."
+    )
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="SMTP port.")
+    smtp_security: Literal["starttls", "tls", "none"] = Field(
+        default="starttls",
+        description="starttls (port 587), tls (port 465) or none (only for a local relay).",
+    )
+    smtp_user: str = Field(
+        default="",
+        description="SMTP login; the password comes from AFTERVIEW_SMTP_PASSWORD or the "
+        "system keyring (service afterview-smtp), never from this file.",
+    )
+    smtp_timeout: float = Field(
+        default=20.0, gt=0, le=300, description="Seconds to wait for the SMTP server."
     )
     now: AwareDatetime | None = Field(
         default=None,

@@ -59,7 +59,7 @@ def test_init_refuses_a_bad_zone(run: Run):
 
 def test_export_import_round_trip(search: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     path = tmp_path / "all.json"
-    assert search("export", str(path)).stdout == "Exported 22 records to all.json.\n".replace(
+    assert search("export", str(path)).stdout == "Exported 25 records to all.json.\n".replace(
         "all.json", str(path)
     )
     document = json.loads(path.read_text())
@@ -70,8 +70,8 @@ def test_export_import_round_trip(search: Run, tmp_path: Path, monkeypatch: pyte
     result = runner.invoke(cli, ["--db", str(other), "import", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Added: 6 actions, 2 applications, 2 companies, 2 contacts, 9 events, 1 interviews, "
-        "1 profile.\n"
+        "Added: 6 actions, 2 applications, 2 companies, 2 contacts, 3 drafts, 9 events, "
+        "1 interviews, 1 profile.\n"
     )
     again = runner.invoke(cli, ["--db", str(other), "export"])
     assert again.stdout == path.read_text()
@@ -80,7 +80,7 @@ def test_export_import_round_trip(search: Run, tmp_path: Path, monkeypatch: pyte
     assert refused.stderr.startswith("Error: The database already holds records of this file")
     merged = runner.invoke(cli, ["--db", str(other), "import", "--merge", str(path)])
     assert merged.stdout == (
-        "Unchanged: 6 actions, 2 applications, 2 companies, 2 contacts, 9 events, "
+        "Unchanged: 6 actions, 2 applications, 2 companies, 2 contacts, 3 drafts, 9 events, "
         "1 interviews, 1 profile.\n"
     )
 
@@ -109,12 +109,12 @@ def test_backup_makes_a_consistent_copy(search: Run, tmp_path: Path, db_path: Pa
 
 def test_db_current_and_upgrade(run: Run, db_path: Path):
     assert run("db", "current").stdout == (
-        f"{db_path}: revision none (empty), this Afterview needs 2026_11_26_0002.\n"
+        f"{db_path}: revision none (empty), this Afterview needs 2026_11_26_0003.\n"
     )
-    assert run("db", "upgrade").stdout == f"Database at {db_path}: empty → 2026_11_26_0002.\n"
-    assert run("db", "upgrade").stdout == f"Database at {db_path} is already at 2026_11_26_0002.\n"
+    assert run("db", "upgrade").stdout == f"Database at {db_path}: empty → 2026_11_26_0003.\n"
+    assert run("db", "upgrade").stdout == f"Database at {db_path} is already at 2026_11_26_0003.\n"
     result = run("db", "downgrade", "base")
-    assert result.stdout.splitlines()[-1] == f"Database at {db_path}: 2026_11_26_0002 → base."
+    assert result.stdout.splitlines()[-1] == f"Database at {db_path}: 2026_11_26_0003 → base."
     assert result.stdout.startswith("Backed up to ")
 
 

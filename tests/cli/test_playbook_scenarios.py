@@ -70,14 +70,17 @@ def test_from_interview_through_follow_ups_to_an_offer(run, monkeypatch):
     agenda = run("today").stdout
     assert agenda.splitlines()[0] == "Agenda for Wed 02 Dec 2026 (Europe/Berlin)"
     assert section(agenda, "Due today (2)") == [
-        "ID   Due                Practice   What                                    Application",
+        "ID   Due                Practice   What                      Application               "
+        "Draft",
         RULE,
-        " 2   2026-12-02 15:00   thanks     Thank Dana Reyes within 24 h of your    "
-        "Acme Corp — Data Engineer",
-        "                                   14:00 interview",
-        " 3   2026-12-02 15:00   thanks     Thank Marcus Lee within 24 h of your    "
-        "Acme Corp — Data Engineer",
-        "                                   14:00 interview",
+        " 2   2026-12-02 15:00   thanks     Thank Dana Reyes within   Acme Corp — Data          "
+        "1: 2 warnings",
+        "                                   24 h of your 14:00        Engineer",
+        "                                   interview",
+        " 3   2026-12-02 15:00   thanks     Thank Marcus Lee within   Acme Corp — Data          "
+        "2: 2 warnings",
+        "                                   24 h of your 14:00        Engineer",
+        "                                   interview",
     ]
     assert section(agenda, "Waiting for an answer")[2] == (
         "1     Acme Corp — Data Engineer   applied   day 1 of a typical 0–7 (they said “by Friday”)"
@@ -151,13 +154,16 @@ def test_from_interview_to_a_rejection_in_new_york(run, monkeypatch):
         "Plan for Initech — Analyst, round 1 (2026-12-22 14:00) (interview 1)"
     )
     assert section(plan, "10. Accept rejection with grace") == [
-        "ID   Due                State   What",
-        "─" * 91,
-        " 7   2027-01-06 09:00   open    Reply graciously to Initech: thanks, and the door left "
-        "open",
+        "ID   Due                State   What                                                    "
+        "Draft",
+        RULE,
+        " 7   2027-01-06 09:00   open    Reply graciously to Initech: thanks, and the door       "
+        "4: 1 warning",
+        "                                left open",
         " 8   2027-01-06 20:00   open    Write down what you learned from Initech — Analyst",
         # Six months on is Sun 4 Jul 2027; Mon 5 Jul is the observed holiday: Tuesday it is.
-        " 9   2027-07-06 09:00   open    Reconnect with Initech about new openings (6 months on)",
+        " 9   2027-07-06 09:00   open    Reconnect with Initech about new openings (6 months",
+        "                                on)",
     ]
     assert section(plan, "6. Follow up at the right time")[-1] == (
         "Not waiting for an answer: the application is at stage rejected."
@@ -207,6 +213,8 @@ def test_today_json_shape(search, monkeypatch):
         "snoozed_until": None,
         "reason": "Thank Dana Reyes within 24 h of your 14:00 interview",
         "application_label": "Acme Corp — Data Engineer",
+        # The thank-you is drafted already; the lint asks for a topic and an e-mail address.
+        "draft": {"id": 1, "errors": 0, "warnings": 2},
     }
     assert data["waiting"] == [
         {
@@ -238,6 +246,7 @@ def test_snooze_until_monday_morning(search, monkeypatch):
     agenda = search("today").stdout
     assert [line[:20] for line in section(agenda, "Due today (1)")[2:]] == [
         " 2   2026-12-02 15:0",
+        "                    ",
         "                    ",
     ]
     past = search("action", "snooze", "3", "--until", "yesterday 9:00", expect=5)

@@ -202,7 +202,10 @@ def test_describe_every_event_kind() -> None:
         EventKind.STAGE_CHANGED: "Stage None \u2192 None",
         EventKind.FOLLOWED_UP: "Followed up",
         EventKind.ACTION_CHANGED: "Action None (): None",
+        EventKind.SENT: "Sent",
     }
+    sent = make_event(EventKind.SENT, {"channel": "smtp", "to": "Ana Lima <ana@example.org>"})
+    assert describe_event(sent) == "Sent (smtp) to Ana Lima <ana@example.org>"
 
 
 def test_describe_follow_ups_and_action_changes() -> None:

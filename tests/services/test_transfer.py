@@ -43,9 +43,11 @@ def test_round_trip_is_lossless_and_keeps_ids(ws, tmp_path):
     total = export_to_file(ws, path)
     document = json.loads(path.read_text())
     # two companies, three contacts, two applications, one interview, and its six actions:
-    # a self-review, two thank-yous, a rivals scan, a network check and a follow-up
+    # a self-review, two thank-yous, a rivals scan, a network check and a follow-up; the
+    # thank-yous and the follow-up have their drafts ready
     assert len(document["actions"]) == 6
-    assert total == len(document["events"]) + 2 + 3 + 2 + 1 + 6
+    assert len(document["drafts"]) == 3
+    assert total == len(document["events"]) + 2 + 3 + 2 + 1 + 6 + 3
     twin = _empty_twin(ws, tmp_path)
     report = import_file(twin, path)
     assert report.added == {
@@ -55,6 +57,7 @@ def test_round_trip_is_lossless_and_keeps_ids(ws, tmp_path):
         "applications": 2,
         "interviews": 1,
         "actions": 6,
+        "drafts": 3,
         "events": report.added["events"],
     }
     assert export_text(twin) == path.read_text()

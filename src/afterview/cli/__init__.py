@@ -23,6 +23,10 @@ COMMANDS = {
     "plan": ("afterview.cli.playbook:plan", "The ten practices for one interview."),
     "action": ("afterview.cli.playbook:action", "Mark planned actions done, skip or snooze them."),
     "followup": ("afterview.cli.playbook:followup", "Record a follow-up (refused if too early)."),
+    "draft": (
+        "afterview.cli.drafts:draft",
+        "Drafts of thank-you notes, follow-ups and more: write, lint, send.",
+    ),
     "replan": ("afterview.cli.playbook:replan", "Plan every application again (after new rules)."),
     "overview": (
         "afterview.cli.overview:overview",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -13,6 +13,7 @@ from afterview.cli.output import emit_json, local_time, print_section, print_tab
 
 if TYPE_CHECKING:
     from afterview.services.agenda import Agenda, Item
+    from afterview.services.drafts import DraftView
 
 PRACTICE_TAGS = {
     1: "review",
@@ -40,10 +41,15 @@ def today(state: CliState, show_all: bool, as_json: bool) -> None:
     """The agenda: overdue, due today, coming up this week, what is waiting (and whether that
     is still normal), and the health of your pipeline."""
     from afterview.services.agenda import agenda
+    from afterview.services.drafts import drafts_for_actions
 
-    view = agenda(state.workspace())
+    ws = state.workspace()
+    view = agenda(ws)
+    drafts = drafts_for_actions(
+        ws, [i.action for i in (*view.overdue, *view.due_today, *view.this_week)]
+    )
     if as_json:
-        emit_json(agenda_json(view))
+        emit_json(agenda_json(view, drafts))
         return
     click.echo(f"Agenda for {view.today:%a %d %b %Y} ({view.zone})")
     for title, items, empty in (
@@ -52,7 +58,7 @@ def today(state: CliState, show_all: bool, as_json: bool) -> None:
         ("Coming up this week", view.this_week, "Nothing else this week."),
     ):
         print_section(f"{title} ({len(items)})" if items else title)
-        _items(items if show_all else items[:SHOWN], view.zone, empty)
+        _items(items if show_all else items[:SHOWN], view.zone, empty, drafts)
         _more(len(items), show_all)
     print_section("Waiting for an answer")
     waiting = view.waiting if show_all else view.waiting[:SHOWN]
@@ -65,21 +71,45 @@ def today(state: CliState, show_all: bool, as_json: bool) -> None:
     _health(view)
 
 
-def _items(items: Sequence[Item], zone: str, empty: str) -> None:
-    print_table(
-        ["ID", "Due", "Practice", "What", "Application"],
-        [
-            (
-                i.action.id,
-                local_time(i.action.effective_due(), zone),
-                PRACTICE_TAGS[i.action.practice],
-                i.action.reason,
-                i.application.label,
-            )
-            for i in items
-        ],
-        empty=empty,
-    )
+def _items(items: Sequence[Item], zone: str, empty: str, drafts: Mapping[int, DraftView]) -> None:
+    rows = [
+        (
+            i.action.id,
+            local_time(i.action.effective_due(), zone),
+            PRACTICE_TAGS[i.action.practice],
+            i.action.reason,
+            i.application.label,
+            draft_cell(drafts.get(i.action.id)),
+        )
+        for i in items
+    ]
+    print_table(*with_drafts(["ID", "Due", "Practice", "What", "Application"], rows), empty=empty)
+
+
+def with_drafts(
+    columns: list[str], rows: Sequence[tuple[object, ...]]
+) -> tuple[list[str], Sequence[tuple[object, ...]]]:
+    """The table with its last cell (the draft) as a Draft column, when any row has one."""
+    if any(row[-1] for row in rows):
+        return [*columns, "Draft"], rows
+    return columns, [row[:-1] for row in rows]
+
+
+def draft_cell(view: DraftView | None) -> str:
+    """'12: clean' — the draft ready for an action, and what its lint says."""
+    from afterview.cli.drafts import lint_summary
+
+    return f"{view.draft.id}: {lint_summary(view)}" if view else ""
+
+
+def draft_json(view: DraftView | None) -> dict[str, object] | None:
+    if view is None:
+        return None
+    return {
+        "id": view.draft.id,
+        "errors": sum(f.severity == "error" for f in view.findings),
+        "warnings": sum(f.severity == "warning" for f in view.findings),
+    }
 
 
 def _more(total: int, show_all: bool) -> None:
@@ -97,11 +127,18 @@ def _health(view: Agenda) -> None:
         click.echo(health.nudge)
 
 
-def agenda_json(view: Agenda) -> dict[str, object]:
+def agenda_json(view: Agenda, drafts: Mapping[int, DraftView]) -> dict[str, object]:
     from afterview.cli.records import action_json
 
     def items(found: Sequence[Item]) -> list[dict[str, object]]:
-        return [action_json(i.action) | {"application_label": i.application.label} for i in found]
+        return [
+            action_json(i.action)
+            | {
+                "application_label": i.application.label,
+                "draft": draft_json(drafts.get(i.action.id)),
+            }
+            for i in found
+        ]
 
     return {
         "today": view.today.isoformat(),

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from afterview.cli import CliState
-
-if TYPE_CHECKING:
-    from afterview.services.applications import ApplicationDetail
-from afterview.cli.options import json_option, pass_state
+from afterview.cli.options import json_option, pass_state, read_text_file, text_file_type
 from afterview.cli.output import (
     emit_json,
     interview_start,
@@ -20,6 +18,9 @@ from afterview.cli.output import (
     print_table,
     print_timeline,
 )
+
+if TYPE_CHECKING:
+    from afterview.services.applications import ApplicationDetail
 
 
 @click.group()
@@ -44,6 +45,11 @@ def app() -> None:
     "--applied", "applied_on", help="When you applied (default: today), e.g. 'yesterday'."
 )
 @click.option("--notes", default="", help="Free text.")
+@click.option(
+    "--posting-file",
+    type=text_file_type,
+    help="A file with the job posting's text ('-': standard input), for cover letters.",
+)
 @pass_state
 def add(
     state: CliState,
@@ -57,6 +63,7 @@ def add(
     salary: str,
     applied_on: str | None,
     notes: str,
+    posting_file: Path | None,
 ) -> None:
     """Record an application for ROLE at COMPANY (the company is created if new)."""
     from afterview.domain.applications import parse_priority, parse_salary
@@ -75,6 +82,7 @@ def add(
         salary=parse_salary(salary),
         applied_on=applied_on,
         notes=notes,
+        posting=read_text_file(posting_file) if posting_file else "",
     )
     click.echo(f"Added application {application.id}: {application.label} ({application.stage}).")
 
@@ -128,6 +136,7 @@ def show(state: CliState, reference: str, as_json: bool) -> None:
         emit_json(
             application_json(a)
             | {
+                "posting": a.posting,
                 "interviews": [interview_json(i) for i in detail.interviews],
                 "timeline": [event_json(e) for e in detail.timeline],
             }
@@ -151,6 +160,7 @@ def _print_application(detail: ApplicationDetail) -> None:
             ("Source", a.source),
             ("Link", a.link),
             ("Notes", a.notes),
+            ("Posting", f"{len(a.posting.split())} words" if a.posting else ""),
         ],
     )
     print_section("Interviews")
@@ -176,6 +186,11 @@ def _print_application(detail: ApplicationDetail) -> None:
 @click.option("--salary", help="Range and currency, e.g. '90k-110k EUR'; '' clears it.")
 @click.option("--applied", "applied_on", help="When you applied; '' clears it.")
 @click.option("--notes")
+@click.option(
+    "--posting-file",
+    type=text_file_type,
+    help="Replace the job posting's text with this file's ('-': standard input).",
+)
 @pass_state
 def edit(
     state: CliState,
@@ -189,6 +204,7 @@ def edit(
     salary: str | None,
     applied_on: str | None,
     notes: str | None,
+    posting_file: Path | None,
 ) -> None:
     """Change an application's details (options not given stay as they are)."""
     from afterview.domain.applications import parse_priority, parse_salary
@@ -206,6 +222,7 @@ def edit(
         salary=parse_salary(salary) if salary is not None else None,
         applied_on=applied_on,
         notes=notes,
+        posting=read_text_file(posting_file) if posting_file else None,
     )
     click.echo(f"Saved application {application.id}: {application.label}.")
 

@@ -16,10 +16,14 @@ from afterview.cli.output import emit_json, local_time, print_section, print_tab
 def plan(state: CliState, interview: str, as_json: bool) -> None:
     """The ten practices for one INTERVIEW (id or name): each planned action with its date,
     state and reason, and why a practice does not apply when it does not."""
+    from afterview.cli.agenda import draft_cell, draft_json, with_drafts
     from afterview.cli.records import action_json
+    from afterview.services.drafts import drafts_for_actions
     from afterview.services.plans import interview_plan
 
-    found = interview_plan(state.workspace(), interview)
+    ws = state.workspace()
+    found = interview_plan(ws, interview)
+    drafts = drafts_for_actions(ws, [a for p in found.practices for a in p.actions])
     if as_json:
         emit_json(
             {
@@ -29,7 +33,10 @@ def plan(state: CliState, interview: str, as_json: bool) -> None:
                         "practice": p.number,
                         "name": p.name,
                         "note": p.note,
-                        "actions": [action_json(a) for a in p.actions],
+                        "actions": [
+                            action_json(a) | {"draft": draft_json(drafts.get(a.id))}
+                            for a in p.actions
+                        ],
                     }
                     for p in found.practices
                 ],
@@ -40,13 +47,17 @@ def plan(state: CliState, interview: str, as_json: bool) -> None:
     for practice in found.practices:
         print_section(f"{practice.number}. {practice.name}")
         if practice.actions:
-            print_table(
-                ["ID", "Due", "State", "What"],
-                [
-                    (a.id, local_time(a.effective_due(), found.zone), a.state, a.reason)
-                    for a in practice.actions
-                ],
-            )
+            rows: list[tuple[object, ...]] = [
+                (
+                    a.id,
+                    local_time(a.effective_due(), found.zone),
+                    a.state,
+                    a.reason,
+                    draft_cell(drafts.get(a.id)),
+                )
+                for a in practice.actions
+            ]
+            print_table(*with_drafts(["ID", "Due", "State", "What"], rows))
         if practice.note:
             click.echo(practice.note)
 

@@ -21,6 +21,14 @@ from afterview.domain.errors import InvalidInput
 @click.option("--country", help="ISO country code for public holidays, e.g. US, GB, DE.")
 @click.option("--subdivision", help="State or region code for holidays, e.g. NY, BY (optional).")
 @click.option("--role", "roles", multiple=True, help="A role you are looking for (repeatable).")
+@click.option("--skill", "skills", multiple=True, help="A skill of yours (repeatable).")
+@click.option(
+    "--accomplishment",
+    "accomplishments",
+    multiple=True,
+    help="One accomplishment, as you would say it in a letter (repeatable); cover letters "
+    "pick the ones a posting asks for.",
+)
 @pass_state
 def init(
     state: CliState,
@@ -30,6 +38,8 @@ def init(
     country: str | None,
     subdivision: str | None,
     roles: tuple[str, ...],
+    skills: tuple[str, ...],
+    accomplishments: tuple[str, ...],
 ) -> None:
     """Set up (or change) your profile. Asks for what the options do not give."""
     from afterview.domain.values import check_email, check_region, check_time_zone, require_text
@@ -60,6 +70,8 @@ def init(
         if subdivision is not None
         else (current.subdivision if current else None),
         target_roles=roles or (current.target_roles if current else ()),
+        skills=skills or (current.skills if current else ()),
+        accomplishments=accomplishments or (current.accomplishments if current else ()),
     )
     where = profile.country + (f"-{profile.subdivision}" if profile.subdivision else "")
     roles_text = ", ".join(profile.target_roles) or "no target roles yet"
@@ -67,6 +79,11 @@ def init(
         f"Profile saved: {profile.name} <{profile.email}>, {profile.time_zone}, "
         f"holidays of {where}; {roles_text}."
     )
+    if profile.skills or profile.accomplishments:
+        click.echo(
+            f"{len(profile.skills)} skills and {len(profile.accomplishments)} accomplishments "
+            "for cover letters."
+        )
 
 
 def _ask(given: str | None, label: str, default: str | None, check: Callable[[str], object]) -> str:

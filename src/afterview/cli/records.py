@@ -9,6 +9,7 @@ from afterview.domain.actions import Action
 from afterview.domain.applications import Application
 from afterview.domain.companies import Company
 from afterview.domain.contacts import Contact
+from afterview.domain.drafts import Draft
 from afterview.domain.events import Event, describe_event
 from afterview.domain.interviews import Interview
 
@@ -119,4 +120,30 @@ def action_json(action: Action) -> dict[str, Any]:
         "state": str(action.state),
         "snoozed_until": action.snoozed_until.isoformat() if action.snoozed_until else None,
         "reason": action.reason,
+    }
+
+
+def draft_json(draft: Draft) -> dict[str, Any]:
+    return {
+        "id": draft.id,
+        "uid": str(draft.uid),
+        "kind": str(draft.kind),
+        "tone": str(draft.tone),
+        "short": draft.short,
+        "application_id": draft.application_id,
+        "interview_id": draft.interview_id,
+        "action_id": draft.action_id,
+        "to": {
+            "contact_id": draft.contact_id,
+            "name": draft.recipient_name,
+            "email": draft.recipient_email,
+        },
+        "subject": draft.subject,
+        "body": draft.body,
+        "state": str(draft.state),
+        "edited": draft.edited,
+        "channel": draft.channel,
+        "sent_at": draft.sent_at.isoformat() if draft.sent_at else None,
+        "created_at": draft.created_at.isoformat(),
+        "updated_at": draft.updated_at.isoformat(),
     }

@@ -103,6 +103,7 @@ class Application:
     salary: Salary = Salary()
     applied_on: date | None = None
     notes: str = ""
+    posting: str = ""  # the job posting's text, for its requirements
     created_at: datetime
     updated_at: datetime
     stage_changed_at: datetime

@@ -18,6 +18,7 @@ class SubjectKind(StrEnum):
     APPLICATION = "application"
     INTERVIEW = "interview"
     CONTACT = "contact"
+    DRAFT = "draft"
 
 
 class EventKind(StrEnum):
@@ -26,6 +27,7 @@ class EventKind(StrEnum):
     STAGE_CHANGED = "stage_changed"
     FOLLOWED_UP = "followed_up"
     ACTION_CHANGED = "action_changed"
+    SENT = "sent"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,6 +81,9 @@ def describe_event(event: Event) -> str:
             f"Action {data.get('action')} ({str(data.get('kind', '')).replace('_', ' ')}): "
             f"{data.get('state')}"
         )
+    if event.kind == EventKind.SENT:
+        channel, to = data.get("channel"), data.get("to")
+        return "Sent" + (f" ({channel})" if channel else "") + (f" to {to}" if to else "")
     if event.kind == EventKind.CREATED:
         detail = data.get("summary")
         return f"Created {event.subject_kind}" + (f": {detail}" if detail else "")

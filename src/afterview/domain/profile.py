@@ -13,3 +13,6 @@ class Profile:
     country: str
     subdivision: str | None = None
     target_roles: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    # One line each, as you would say it in a letter: 'Cut p95 latency by 40% by ...'.
+    accomplishments: tuple[str, ...] = ()

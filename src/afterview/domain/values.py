@@ -17,6 +17,7 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$")
 NAME_LENGTH = 200
 ROLE_LENGTH = 300
 EMAIL_LENGTH = 320
+POSTING_LENGTH = 50_000  # a long job posting is 2,000 words
 
 
 def require_text(value: str, field: str, max_length: int = NAME_LENGTH) -> str:

@@ -17,6 +17,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from afterview.domain.actions import ActionKind, ActionState
+from afterview.domain.drafts import DraftKind, DraftState, Tone
 from afterview.domain.errors import ParseError
 from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.interviews import InterviewKind
@@ -37,6 +38,9 @@ class ProfileDoc(_Strict):
     country: str
     subdivision: str | None
     target_roles: list[str]
+    # Added in 0.3 without a version change, as the drafts below.
+    skills: list[str] = Field(default_factory=list)
+    accomplishments: list[str] = Field(default_factory=list)
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -71,6 +75,7 @@ class ApplicationDoc(_Strict):
     salary: SalaryDoc
     applied_on: date | None
     notes: str
+    posting: str = ""
     created_at: AwareDatetime
     updated_at: AwareDatetime
     stage_changed_at: AwareDatetime
@@ -126,6 +131,28 @@ class ActionDoc(_Strict):
     closed_at: AwareDatetime | None
 
 
+class DraftDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    kind: DraftKind
+    tone: Tone
+    short: bool
+    application: UUID
+    interview: UUID | None
+    action: UUID | None
+    contact: UUID | None
+    recipient_name: str
+    recipient_email: str
+    subject: str
+    body: str
+    state: DraftState
+    edited: bool
+    channel: str
+    sent_at: AwareDatetime | None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
 class SubjectDoc(_Strict):
     kind: SubjectKind
     uid: UUID | None  # None for the profile
@@ -150,6 +177,7 @@ class ExportDocument(_Strict):
     interviews: list[InterviewDoc]
     # Added in 0.2 without a version change: files from 0.1 have no actions.
     actions: list[ActionDoc] = Field(default_factory=list)
+    drafts: list[DraftDoc] = Field(default_factory=list)
     events: list[EventDoc]
 
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from afterview.domain.actions import Action, ActionKind, ActionState, check_snooze
+from afterview.domain.applications import Application
 from afterview.domain.errors import InvalidInput
 from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.moments import parse_moment
@@ -72,46 +73,50 @@ def follow_up(
     the first fitting day, unless `anyway`, which is recorded as an early follow-up. Returns
     the follow-up done and what the plan now expects next (a second follow-up, or the
     question whether it went quiet), if anything."""
-    now = ws.now()
     with ws.ready().write() as session:
         application = find_application(session, reference)
-        if application.stage not in WAITING_STAGES:
-            raise InvalidInput(
-                f"{application.label} is not waiting for an answer (stage {application.stage}).",
-                field="application",
-            )
-        pending = [
-            a
-            for a in action_store.list_actions(session, application_ids=[application.id])
-            if a.kind in FOLLOW_UPS and a.state.is_pending
-        ]
-        if not pending:
-            raise InvalidInput(
-                f"No follow-up is planned for {application.label}: follow-ups come after an "
-                "interview, at most two. See `afterview plan`.",
-                field="application",
-            )
-        action = min(pending, key=lambda a: a.due_at)
-        early = action.due_at > now
-        if early and not anyway:
-            raise TooEarly(_too_early(ws, session, application.label, action))
-        action_store.set_state(session, [action.id], ActionState.DONE, now)
-        data = {"action": action.id, "which": str(action.kind), "early": early}
-        append_event(
-            session, SubjectKind.APPLICATION, application.id, EventKind.FOLLOWED_UP, now, data
-        )
-        replan_application(ws, session, application.id, now)
-        after = [
-            a
-            for a in action_store.list_actions(session, application_ids=[application.id])
-            if a.state.is_pending and a.kind in (*FOLLOW_UPS, ActionKind.CONFIRM_GONE_QUIET)
-        ]
-        return action_store.get_action(session, action.id), min(
-            after, key=lambda a: a.due_at, default=None
-        )
+        return record_follow_up(ws, session, application, ws.now(), anyway=anyway)
 
 
-def _too_early(ws: Workspace, session: Session, label: str, action: Action) -> str:
+def record_follow_up(
+    ws: Workspace, session: Session, application: Application, now: datetime, *, anyway: bool
+) -> tuple[Action, Action | None]:
+    """`follow_up` inside the caller's transaction (a sent follow-up draft uses it too)."""
+    if application.stage not in WAITING_STAGES:
+        raise InvalidInput(
+            f"{application.label} is not waiting for an answer (stage {application.stage}).",
+            field="application",
+        )
+    pending = [
+        a
+        for a in action_store.list_actions(session, application_ids=[application.id])
+        if a.kind in FOLLOW_UPS and a.state.is_pending
+    ]
+    if not pending:
+        raise InvalidInput(
+            f"No follow-up is planned for {application.label}: follow-ups come after an "
+            "interview, at most two. See `afterview plan`.",
+            field="application",
+        )
+    action = min(pending, key=lambda a: a.due_at)
+    early = action.due_at > now
+    if early and not anyway:
+        raise TooEarly(too_early(ws, session, application.label, action))
+    action_store.set_state(session, [action.id], ActionState.DONE, now)
+    data = {"action": action.id, "which": str(action.kind), "early": early}
+    append_event(session, SubjectKind.APPLICATION, application.id, EventKind.FOLLOWED_UP, now, data)
+    replan_application(ws, session, application.id, now)
+    after = [
+        a
+        for a in action_store.list_actions(session, application_ids=[application.id])
+        if a.state.is_pending and a.kind in (*FOLLOW_UPS, ActionKind.CONFIRM_GONE_QUIET)
+    ]
+    return action_store.get_action(session, action.id), min(
+        after, key=lambda a: a.due_at, default=None
+    )
+
+
+def too_early(ws: Workspace, session: Session, label: str, action: Action) -> str:
     place = setting(ws, session)
     first = action.due_at.astimezone(ZoneInfo(place.zone))
     if action.kind == ActionKind.FOLLOW_UP and action.interview_id is not None:

@@ -16,7 +16,7 @@ from afterview.domain.events import Event, EventKind, SubjectKind
 from afterview.domain.interviews import Interview
 from afterview.domain.moments import parse_day
 from afterview.domain.stages import Stage, check_stage_change
-from afterview.domain.values import ROLE_LENGTH, limit_text, require_text
+from afterview.domain.values import POSTING_LENGTH, ROLE_LENGTH, limit_text, require_text
 from afterview.services.companies import company_named, find_company
 from afterview.services.playbook import replan_application
 from afterview.services.timeline import kept, record_changes, record_created
@@ -35,6 +35,7 @@ EDITABLE = (
     "salary",
     "applied_on",
     "notes",
+    "posting",
 )
 
 
@@ -69,6 +70,7 @@ def add_application(
     salary: Salary | None = None,
     applied_on: str | None = None,
     notes: str = "",
+    posting: str = "",
 ) -> Application:
     """Record an application; `applied_on` defaults to today unless it is only saved."""
     now = ws.now()
@@ -91,6 +93,7 @@ def add_application(
             salary=salary or Salary(),
             applied_on=day,
             notes=notes.strip(),
+            posting=limit_text(posting, "posting", POSTING_LENGTH),
             created_at=now,
             updated_at=now,
             stage_changed_at=now,
@@ -113,6 +116,7 @@ def edit_application(
     salary: Salary | None = None,
     applied_on: str | None = None,
     notes: str | None = None,
+    posting: str | None = None,
 ) -> Application:
     """Change the given fields (None leaves a field alone, '' clears a text)."""
     now = ws.now()
@@ -133,6 +137,7 @@ def edit_application(
                 _day(ws, session, applied_on, now) if applied_on is not None else current.applied_on
             ),
             notes=kept(notes, current.notes).strip(),
+            posting=limit_text(kept(posting, current.posting), "posting", POSTING_LENGTH),
             updated_at=now,
         )
         before, after = _editable(current), _editable(edited)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from afterview.domain.actions import ActionState
 from afterview.domain.applications import Priority, Salary, parse_salary
+from afterview.domain.drafts import DraftState
 from afterview.domain.errors import Conflict
 from afterview.domain.interviews import InterviewKind
 from afterview.domain.stages import Stage
@@ -22,6 +23,7 @@ from afterview.services.profile import set_up_profile
 from afterview.services.transfer import export_document, import_document
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
+from afterview.store import drafts as draft_store
 from afterview.store.database import sqlite_url
 from afterview.store.transfer import is_empty
 
@@ -58,12 +60,19 @@ def fill_with_sample_data(ws: Workspace) -> None:
 
 
 def _catch_up(ws: Workspace) -> None:
-    """The sample user is diligent: what was due before yesterday is done, so the agenda
-    shows a realistic few overdue items rather than the whole history."""
+    """The sample user is diligent: what was due before yesterday is done (and each note
+    written for it was sent on time), so the agenda shows a realistic few overdue items
+    rather than the whole history."""
     now = ws.now()
     with ws.ready().write() as session:
         old = action_store.list_actions(session, pending_due_before=now - timedelta(days=1))
         action_store.set_state(session, [a.id for a in old], ActionState.DONE, now)
+        due = {a.id: a.due_at for a in old}
+        for draft in draft_store.list_drafts(session, action_ids=list(due)):
+            sent_at = min(due[draft.action_id or 0], now)
+            draft_store.update_draft(
+                session, draft.id, now, state=DraftState.SENT, sent_at=sent_at, channel="e-mail"
+            )
 
 
 def _play_out(ws: Workspace) -> None:
@@ -81,6 +90,14 @@ def _play_out(ws: Workspace) -> None:
         country="US",
         subdivision="NY",
         target_roles=["Senior Data Engineer", "Analytics Engineer"],
+        skills=["Python", "SQL", "dbt", "Kafka", "Airflow", "Snowflake"],
+        accomplishments=[
+            "Built a change-data-capture pipeline with Kafka that cut reporting latency from "
+            "a day to five minutes",
+            "Migrated 300 dbt models to incremental builds, halving the warehouse bill",
+            "Mentored three junior engineers, two of whom now lead their own projects",
+            "Designed the on-call runbook that cut pipeline incidents by 60% in a year",
+        ],
     )
     _companies(at)
     _network(at)
@@ -123,8 +140,16 @@ def _network(at: _Clock) -> None:
         name="Grace Okafor",
         emails=["grace.okafor@example.org"],
         title="Engineering Director",
-        notes="My manager at Contoso; happy to be a reference.",
+        notes="My manager at Contoso; happy to be a reference.\n"
+        "relationship: my manager at Contoso, 2020–2024",
     )
+    # The recruiters' and interviewers' addresses, from their invitations.
+    for name, email, company, title in (
+        ("Sam Patel", "sam.patel@globex.example", "Globex", "Analytics Manager"),
+        ("Dana Reyes", "dana.reyes@northwind.example", "Northwind Analytics", "Data Lead"),
+        ("Marcus Lee", "marcus.lee@northwind.example", "Northwind Analytics", "Staff Engineer"),
+    ):
+        add_contact(at(-30, 9), name=name, emails=[email], company=company, title=title)
 
 
 def _northwind(at: _Clock) -> None:
@@ -252,6 +277,21 @@ def _umbrella(at: _Clock) -> None:
     change_stage(at(-4, 10), "Umbrella", Stage.REJECTED, note="Went with an internal candidate")
 
 
+WAYNE_POSTING = """Staff Data Engineer — Wayne Fintech (New York or remote, US)
+
+About Wayne Fintech:
+- Payments infrastructure for 2,000 credit unions
+- Series C, 180 people
+
+What you'll bring:
+- 7+ years building data pipelines in Python and SQL
+- Hands-on experience with Kafka or another streaming platform
+- Experience owning dbt projects and warehouse costs
+- A track record of mentoring engineers
+- Familiarity with PCI DSS or other payment compliance regimes
+"""
+
+
 def _early_stages(at: _Clock) -> None:
     add_application(
         at(-5, 9),
@@ -267,6 +307,7 @@ def _early_stages(at: _Clock) -> None:
         stage=Stage.SAVED,
         link="https://jobs.lever.co/waynefintech/7f3c",
         notes="Apply after the Northwind onsite.",
+        posting=WAYNE_POSTING,
     )
     add_application(at(-40, 9), company="Acme Robotics", role="Data Engineer II", source="LinkedIn")
     change_stage(at(-35, 9), "Acme Robotics", Stage.SCREENING)

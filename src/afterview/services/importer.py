@@ -30,18 +30,20 @@ from afterview.integrations.export_document import (
     ApplicationDoc,
     CompanyDoc,
     ContactDoc,
+    DraftDoc,
     EventDoc,
     ExportDocument,
     InterviewDoc,
 )
 from afterview.store import transfer as tables
 
-KINDS = ("companies", "contacts", "applications", "interviews", "actions", "events")
+KINDS = ("companies", "contacts", "applications", "interviews", "actions", "drafts", "events")
 SUBJECT_TABLES = {
     SubjectKind.COMPANY: "companies",
     SubjectKind.CONTACT: "contacts",
     SubjectKind.APPLICATION: "applications",
     SubjectKind.INTERVIEW: "interviews",
+    SubjectKind.DRAFT: "drafts",
 }
 
 
@@ -94,6 +96,7 @@ class Importer:
         self._write("interviews", self._interview_row)
         self._panels()
         self._write("actions", self._action_row)
+        self._write("drafts", self._draft_row)
         self._write("events", self._event_row, update=False)
 
     def _profile(self) -> None:
@@ -250,6 +253,22 @@ class Importer:
             "contact_id": self._ref("contacts", a.contact, f"{where}.contact"),
             "kind": str(a.kind),
             "state": str(a.state),
+        }
+
+    def _draft_row(self, index: int, d: DraftDoc) -> dict[str, Any]:
+        where = f"$.drafts[{index}]"
+        self._check(f"{where}.subject", lambda: limit_text(d.subject, "subject", ROLE_LENGTH))
+        self._check(f"{where}.recipient_name", lambda: limit_text(d.recipient_name, "name"))
+        if d.recipient_email:
+            self._check(f"{where}.recipient_email", lambda: check_email(d.recipient_email))
+        return _fields(d, "id", "application", "interview", "action", "contact") | {
+            "application_id": self._ref("applications", d.application, f"{where}.application"),
+            "interview_id": self._ref("interviews", d.interview, f"{where}.interview"),
+            "action_id": self._ref("actions", d.action, f"{where}.action"),
+            "contact_id": self._ref("contacts", d.contact, f"{where}.contact"),
+            "kind": str(d.kind),
+            "tone": str(d.tone),
+            "state": str(d.state),
         }
 
     def _event_row(self, index: int, e: EventDoc) -> dict[str, Any]:

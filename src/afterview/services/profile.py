@@ -8,9 +8,11 @@ from dataclasses import asdict
 from afterview.domain.events import SubjectKind
 from afterview.domain.profile import Profile
 from afterview.domain.values import (
+    ROLE_LENGTH,
     check_email,
     check_region,
     check_time_zone,
+    limit_text,
     require_text,
     unique_texts,
 )
@@ -30,6 +32,8 @@ def set_up_profile(
     country: str,
     subdivision: str | None = None,
     target_roles: Sequence[str] = (),
+    skills: Sequence[str] = (),
+    accomplishments: Sequence[str] = (),
 ) -> Profile:
     """Create or replace the profile; every value is checked before anything is written."""
     check_time_zone(time_zone)
@@ -41,6 +45,11 @@ def set_up_profile(
         country=country_code,
         subdivision=sub,
         target_roles=unique_texts(target_roles),
+        skills=unique_texts(skills),
+        accomplishments=tuple(
+            limit_text(text, "accomplishment", ROLE_LENGTH)
+            for text in unique_texts(accomplishments)
+        ),
     )
     now = ws.now()
     with ws.ready().write() as session:

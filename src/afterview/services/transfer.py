@@ -18,6 +18,7 @@ from afterview.integrations.export_document import (
     ApplicationDoc,
     CompanyDoc,
     ContactDoc,
+    DraftDoc,
     EventDoc,
     ExportDocument,
     InterviewDoc,
@@ -82,6 +83,7 @@ def build_document(session: Session) -> ExportDocument:
             for r in read["interviews"]
         ],
         actions=[_action_doc(r, uids) for r in read["actions"]],
+        drafts=[_draft_doc(r, uids) for r in read["drafts"]],
         events=[_event_doc(r, uids) for r in read["events"]],
     )
 
@@ -130,6 +132,18 @@ def _action_doc(row: dict[str, Any], uids: dict[str, dict[int, UUID]]) -> Action
         | {
             "application": uids["applications"][row["application_id"]],
             "interview": uids["interviews"].get(row["interview_id"]),
+            "contact": uids["contacts"].get(row["contact_id"]),
+        }
+    )
+
+
+def _draft_doc(row: dict[str, Any], uids: dict[str, dict[int, UUID]]) -> DraftDoc:
+    return DraftDoc.model_validate(
+        _pick(DraftDoc, row)
+        | {
+            "application": uids["applications"][row["application_id"]],
+            "interview": uids["interviews"].get(row["interview_id"]),
+            "action": uids["actions"].get(row["action_id"]),
             "contact": uids["contacts"].get(row["contact_id"]),
         }
     )

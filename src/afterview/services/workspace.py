@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,9 @@ from afterview.store import profile as profile_store
 from afterview.store.database import Database, sqlite_url
 from afterview.store.schema import ensure_current
 
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
 T = TypeVar("T")
 
 
@@ -25,6 +28,7 @@ class Workspace:
     settings: Settings
     db: Database
     _checked: bool = field(default=False, repr=False)
+    _templates: Environment | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, settings: Settings) -> Workspace:
@@ -45,6 +49,14 @@ class Workspace:
             ensure_current(self.db)
             self._checked = True
         return self.db
+
+    def templates(self) -> Environment:
+        """The draft templates: yours in <config_dir>/drafts first, then the shipped ones."""
+        if self._templates is None:
+            from afterview.drafts.render import template_environment
+
+            self._templates = template_environment(self.settings.config_dir)
+        return self._templates
 
     def home_zone(self, session: Session) -> str:
         """The profile's time zone; UTC until `afterview init` sets one."""

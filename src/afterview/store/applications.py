@@ -30,6 +30,7 @@ def to_application(row: ApplicationRow) -> Application:
         salary=Salary(minimum=row.salary_min, maximum=row.salary_max, currency=row.salary_currency),
         applied_on=row.applied_on,
         notes=row.notes,
+        posting=row.posting,
         created_at=row.created_at,
         updated_at=row.updated_at,
         stage_changed_at=row.stage_changed_at,
@@ -98,6 +99,7 @@ def save_application(session: Session, application: Application) -> Application:
     row.salary_currency = application.salary.currency
     row.applied_on = application.applied_on
     row.notes = application.notes
+    row.posting = application.posting
     row.updated_at = application.updated_at
     row.stage_changed_at = application.stage_changed_at
     session.flush()

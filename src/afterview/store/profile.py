@@ -22,6 +22,8 @@ def get_profile(session: Session) -> Profile | None:
         country=row.country,
         subdivision=row.subdivision,
         target_roles=tuple(row.target_roles),
+        skills=tuple(row.skills),
+        accomplishments=tuple(row.accomplishments),
     )
 
 
@@ -36,5 +38,7 @@ def save_profile(session: Session, profile: Profile, now: datetime) -> None:
     row.country = profile.country
     row.subdivision = profile.subdivision
     row.target_roles = list(profile.target_roles)
+    row.skills = list(profile.skills)
+    row.accomplishments = list(profile.accomplishments)
     row.updated_at = now
     session.flush()

@@ -1,6 +1,6 @@
 """The tables. Each Row class maps one table; repositories turn rows into domain records.
 
-Room is left for Draft, SelfReview, ReferenceUse and Offer: later revisions add them.
+Room is left for SelfReview, ReferenceUse and Offer: later revisions add them.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, MetaData, String, Text, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from afterview.store.types import UTCDateTime
@@ -44,6 +44,8 @@ class ProfileRow(Base):
     country: Mapped[str] = mapped_column(String(2))
     subdivision: Mapped[str | None] = mapped_column(String(10))
     target_roles: Mapped[list[str]]
+    skills: Mapped[list[str]]
+    accomplishments: Mapped[list[str]]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -80,6 +82,8 @@ class ApplicationRow(Base):
     salary_currency: Mapped[str | None] = mapped_column(String(3))
     applied_on: Mapped[date | None]
     notes: Mapped[str] = mapped_column(Text)
+    # The job posting's text, as pasted or fetched: its requirements feed the cover letter.
+    posting: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     stage_changed_at: Mapped[datetime]
@@ -189,3 +193,35 @@ class ActionRow(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     closed_at: Mapped[datetime | None]
+
+
+class DraftRow(Base):
+    """A message written for an action or on request; its edits are kept in events."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    tone: Mapped[str] = mapped_column(String(10))
+    short: Mapped[bool] = mapped_column(Boolean)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    interview_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actions.id", ondelete="SET NULL"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    recipient_name: Mapped[str] = mapped_column(String(200))
+    recipient_email: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10), index=True)
+    edited: Mapped[bool] = mapped_column(Boolean)
+    channel: Mapped[str] = mapped_column(String(30))
+    sent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]

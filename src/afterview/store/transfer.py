@@ -15,6 +15,7 @@ from afterview.store.rows import (
     Base,
     CompanyRow,
     ContactRow,
+    DraftRow,
     EventRow,
     InterviewerRow,
     InterviewRow,
@@ -29,6 +30,7 @@ TABLES: dict[str, type[Base]] = {
     "interviews": InterviewRow,
     "interviewers": InterviewerRow,
     "actions": ActionRow,
+    "drafts": DraftRow,
     "events": EventRow,
 }
 CHUNK = 2000

@@ -1,0 +1,359 @@
+"""Writing drafts from the records: the facts each kind needs, rendering, and keeping the
+drafts of planned actions in step with their records until the user edits them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from afterview.domain.actions import Action
+from afterview.domain.applications import Application
+from afterview.domain.contacts import Contact
+from afterview.domain.drafts import (
+    DRAFT_FOR_ACTION,
+    Draft,
+    DraftFacts,
+    DraftKind,
+    DraftState,
+    Person,
+    Rendered,
+    Tone,
+    tagged_lines,
+)
+from afterview.domain.events import EventKind, SubjectKind
+from afterview.domain.interviews import Interview
+from afterview.domain.lint import Expected, Finding, lint_draft
+from afterview.domain.matching import match_posting, posting_requirements
+from afterview.domain.profile import Profile
+from afterview.drafts.render import render_draft
+from afterview.services.workspace import Workspace
+from afterview.store import actions as action_store
+from afterview.store import applications as application_store
+from afterview.store import contacts as contact_store
+from afterview.store import drafts as draft_store
+from afterview.store import interviews as interview_store
+from afterview.store import profile as profile_store
+from afterview.store.events import list_events
+
+# Titles of the people who usually run a hiring process: the default recipient of
+# follow-ups and rejection replies when the user has not chosen one.
+RECRUITING_WORDS = ("recruit", "talent", "people partner", "hr ", "human resources", "sourcer")
+# At most this many requirements go into a draft; the rest stay in the posting.
+KEY_REQUIREMENTS = 5
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Request:
+    """What to draft: a kind, for an application (and interview), to someone, in a tone."""
+
+    kind: DraftKind
+    application: Application
+    interview: Interview | None = None
+    contact: Contact | None = None
+    tone: Tone = Tone.WARM
+    short: bool = False
+    posting: str | None = None  # a posting's text given for this draft only
+
+
+def gather_facts(session: Session, ws: Workspace, request: Request) -> DraftFacts:
+    """Everything the records say that a draft of this kind may use, and what they do not."""
+    application, contact = request.application, request.contact
+    profile = profile_store.get_profile(session)
+    interview = request.interview or _latest_interview(session, application.id)
+    recipient = _person(contact)
+    gaps = _common_gaps(profile, recipient, contact)
+    facts = DraftFacts(
+        kind=request.kind,
+        tone=request.tone,
+        short=request.short,
+        me=Person(name=profile.name, email=profile.email) if profile else Person(),
+        recipient=recipient,
+        company=application.company_name,
+        role=application.role,
+        **_interview_facts(interview),
+        **_kind_facts(session, ws, request, interview, profile),
+    )
+    return _with_gaps(facts, gaps)
+
+
+def _person(contact: Contact | None) -> Person:
+    if contact is None:
+        return Person()
+    email = contact.emails[0] if contact.emails else ""
+    return Person(name=contact.name, title=contact.title, email=email)
+
+
+def _latest_interview(session: Session, application_id: int) -> Interview | None:
+    rounds = interview_store.list_interviews(session, application_id=application_id)
+    return max(rounds, key=lambda i: i.starts_at, default=None)
+
+
+def _interview_facts(interview: Interview | None) -> dict[str, Any]:
+    if interview is None:
+        return {}
+    local = interview.starts_at.astimezone(ZoneInfo(interview.time_zone))
+    return {
+        "interview_day": f"{local:%A} {local.day} {local:%B}",
+        "interview_kind": str(interview.kind),
+        "interview_round": interview.round,
+        "interviewers": interview.interviewer_names,
+        "topics": tagged_lines(interview.notes, "topic"),
+        "next_step_said": interview.next_step_said,
+    }
+
+
+def _kind_facts(
+    session: Session,
+    ws: Workspace,
+    request: Request,
+    interview: Interview | None,
+    profile: Profile | None,
+) -> dict[str, Any]:
+    application = request.application
+    posting = request.posting if request.posting is not None else application.posting
+    requirements = posting_requirements(posting)
+    if request.kind == DraftKind.REFERENCE_HEADS_UP:
+        notes = request.contact.notes if request.contact else ""
+        relationship = tagged_lines(notes, "relationship")
+        return {
+            "relationship": relationship[0] if relationship else "",
+            "stress": tagged_lines(application.notes, "stress"),
+            "callers": tagged_lines(application.notes, "caller"),
+            "requirements": requirements[:KEY_REQUIREMENTS],
+        }
+    if request.kind == DraftKind.COVER_LETTER:
+        match = match_posting(
+            requirements,
+            profile.accomplishments if profile else (),
+            profile.skills if profile else (),
+        )
+        return {
+            "requirements": requirements[:KEY_REQUIREMENTS],
+            "matches": match.matches,
+            "unmatched": match.unmatched,
+            "skills": match.skills,
+        }
+    if request.kind == DraftKind.SECOND_FOLLOW_UP:
+        return {"last_follow_up_day": _last_follow_up_day(session, ws, application.id)}
+    return {"requirements": requirements[:KEY_REQUIREMENTS]}
+
+
+def _last_follow_up_day(session: Session, ws: Workspace, application_id: int) -> str:
+    events = list_events(session, [(SubjectKind.APPLICATION, application_id)])
+    sent = [e.at for e in events if e.kind == EventKind.FOLLOWED_UP]
+    if not sent:
+        return ""
+    local = max(sent).astimezone(ZoneInfo(ws.home_zone(session)))
+    return f"{local:%A} {local.day} {local:%B}"
+
+
+def _common_gaps(profile: Profile | None, recipient: Person, contact: Contact | None) -> list[str]:
+    gaps = []
+    if profile is None:
+        gaps.append("Your name is not set, so the note is unsigned: run `afterview init`.")
+    if contact is not None and not recipient.email:
+        gaps.append(
+            f"No e-mail address for {contact.name}: add one to send it from here "
+            f"(afterview contact edit {contact.id} --email ADDRESS)."
+        )
+    return gaps
+
+
+def _with_gaps(facts: DraftFacts, gaps: list[str]) -> DraftFacts:
+    from dataclasses import replace
+
+    return replace(facts, gaps=(*gaps, *kind_gaps(facts)))
+
+
+def kind_gaps(facts: DraftFacts) -> tuple[str, ...]:
+    """What a draft of this kind would say better if the records told it."""
+    gaps = []
+    if facts.kind == DraftKind.THANK_YOU and not facts.topics:
+        gaps.append(
+            "No topic from the interview, so the note cannot mention one: add a line "
+            "'topic: ...' to the interview's notes."
+        )
+    if facts.kind == DraftKind.REJECTION_REPLY and not facts.topics and not facts.interviewers:
+        gaps.append(
+            "Nothing specific to thank them for: add 'topic: ...' lines to the interview's "
+            "notes, or its interviewers."
+        )
+    if facts.kind == DraftKind.REFERENCE_HEADS_UP:
+        if not facts.relationship:
+            gaps.append(
+                "How this reference knows you is unknown: add a line 'relationship: ...' to "
+                "the contact's notes."
+            )
+        if not facts.stress and not facts.requirements:
+            gaps.append(
+                "Nothing for the reference to stress: add the posting (afterview app edit "
+                "--posting-file FILE) or 'stress: ...' lines to the application's notes."
+            )
+    if facts.kind == DraftKind.COVER_LETTER:
+        gaps.extend(_cover_letter_gaps(facts))
+    return tuple(gaps)
+
+
+def _cover_letter_gaps(facts: DraftFacts) -> list[str]:
+    if not facts.requirements:
+        return [
+            "No requirements to answer: add the posting's text (afterview app edit "
+            "--posting-file FILE, or --posting FILE here)."
+        ]
+    if not facts.matches:
+        return [
+            "None of your accomplishments answers the posting: add some with "
+            "`afterview init --accomplishment '...'`."
+        ]
+    return []
+
+
+def render(ws: Workspace, facts: DraftFacts) -> Rendered:
+    return render_draft(ws.templates(), facts)
+
+
+def expected_of(facts: DraftFacts, recipient_name: str) -> Expected:
+    return Expected(
+        kind=facts.kind,
+        recipient_name=recipient_name,
+        role=facts.role,
+        company=facts.company,
+        gaps=facts.gaps,
+    )
+
+
+def lint_stored(session: Session, ws: Workspace, draft: Draft) -> list[Finding]:
+    """The lint of a stored draft, against what its records say now."""
+    facts = gather_facts(session, ws, request_of(session, draft))
+    return lint_draft(draft.subject, draft.body, expected_of(facts, draft.recipient_name))
+
+
+def request_of(session: Session, draft: Draft) -> Request:
+    """The request a stored draft answers (to render it again or lint it)."""
+    application = application_store.get_application(session, draft.application_id)
+    interview = (
+        interview_store.get_interview(session, draft.interview_id) if draft.interview_id else None
+    )
+    contact = contact_store.get_contact(session, draft.contact_id) if draft.contact_id else None
+    return Request(
+        kind=draft.kind,
+        application=application,
+        interview=interview,
+        contact=contact,
+        tone=draft.tone,
+        short=draft.short,
+    )
+
+
+def point_of_contact(
+    session: Session, application: Application, interview: Interview | None
+) -> Contact | None:
+    """Whom a follow-up or a reply goes to by default: the company's recruiter if one is
+    known, else the first interviewer of the interview (or the latest one)."""
+    people = contact_store.list_contacts(session, company_id=application.company_id)
+    for person in people:
+        title = f" {person.title.casefold()} "
+        if any(word in title for word in RECRUITING_WORDS):
+            return person
+    interview = interview or _latest_interview(session, application.id)
+    if interview and interview.interviewer_ids:
+        return contact_store.get_contact(session, interview.interviewer_ids[0])
+    return None
+
+
+def refresh_drafts(ws: Workspace, session: Session, application_id: int, now: datetime) -> None:
+    """Give each pending writing action of an application its draft and rewrite the drafts
+    the user has not touched from the current records. Untouched drafts of actions that are
+    closed (done, skipped, dropped) go: they are derived, so nothing is lost."""
+    actions = [
+        a
+        for a in action_store.list_actions(session, application_ids=[application_id])
+        if a.kind in DRAFT_FOR_ACTION
+    ]
+    if not actions:
+        return
+    drafts = draft_store.list_drafts(session, action_ids=[a.id for a in actions])
+    by_action = {d.action_id: d for d in drafts if d.state != DraftState.DISCARDED}
+    stale = []
+    for action in actions:
+        draft = by_action.get(action.id)
+        untouched = draft is not None and draft.state == DraftState.DRAFT and not draft.edited
+        if action.state.is_pending and (draft is None or untouched):
+            _write_for_action(ws, session, action, draft, now)
+        elif not action.state.is_pending and draft is not None and untouched:
+            stale.append(draft.id)
+    draft_store.delete_drafts(session, stale)
+
+
+def _write_for_action(
+    ws: Workspace, session: Session, action: Action, draft: Draft | None, now: datetime
+) -> None:
+    application = application_store.get_application(session, action.application_id)
+    interview = (
+        interview_store.get_interview(session, action.interview_id) if action.interview_id else None
+    )
+    kind = DRAFT_FOR_ACTION[action.kind]
+    if draft is not None and draft.contact_id is not None:
+        contact: Contact | None = contact_store.get_contact(session, draft.contact_id)
+    elif action.contact_id is not None:
+        contact = contact_store.get_contact(session, action.contact_id)
+    else:
+        contact = point_of_contact(session, application, interview)
+    tone = draft.tone if draft else Tone(ws.settings.draft_tone)
+    request = Request(
+        kind=kind,
+        application=application,
+        interview=interview,
+        contact=contact,
+        tone=tone,
+        short=draft.short if draft else False,
+    )
+    save_rendered(ws, session, request, action_id=action.id, draft=draft, now=now)
+
+
+def save_rendered(
+    ws: Workspace,
+    session: Session,
+    request: Request,
+    *,
+    action_id: int | None,
+    draft: Draft | None,
+    now: datetime,
+) -> Draft:
+    """Render a request and store it: a new draft, or a rewrite of `draft` (only when its
+    text or recipient changes, so a replan that changes nothing writes nothing)."""
+    text = render(ws, gather_facts(session, ws, request))
+    recipient = _person(request.contact)
+    if draft is None:
+        return draft_store.insert_draft(
+            session,
+            draft_store.NewDraft(
+                kind=request.kind,
+                tone=request.tone,
+                short=request.short,
+                application_id=request.application.id,
+                interview_id=request.interview.id if request.interview else None,
+                action_id=action_id,
+                contact_id=request.contact.id if request.contact else None,
+                recipient_name=recipient.name,
+                recipient_email=recipient.email,
+                text=text,
+            ),
+            now,
+        )
+    values = {
+        "subject": text.subject,
+        "body": text.body,
+        "recipient_name": recipient.name,
+        "recipient_email": recipient.email,
+        "contact_id": request.contact.id if request.contact else None,
+        "tone": request.tone,
+        "short": request.short,
+    }
+    if all(getattr(draft, name) == value for name, value in values.items()):
+        return draft
+    return draft_store.update_draft(session, draft.id, now, **values)
