@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.pgserver import PostgresServer, PostgresUnavailable, throwaway_postgres
+from tests.smtpserver import StartServer, smtp_servers
 
 # The fixed "now" of the tests: a Thursday morning in Berlin.
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
@@ -92,3 +93,10 @@ def ws(database_url: str) -> Iterator[object]:
     workspace = Workspace.open(load_settings(database_url=database_url, now=NOW))
     yield workspace
     workspace.db.dispose()
+
+
+@pytest.fixture
+def smtpd() -> Iterator[StartServer]:
+    """Start real SMTP servers on 127.0.0.1 for one test: `port = smtpd(Recorder())`."""
+    with smtp_servers() as start:
+        yield start

@@ -10,7 +10,7 @@ import socket
 import ssl
 import subprocess
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -23,8 +23,6 @@ import keyring.backend
 import keyring.backends.fail
 import keyring.errors
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
 from afterview.domain.errors import InvalidInput, SendFailed
 from afterview.integrations.mail import (
@@ -35,6 +33,13 @@ from afterview.integrations.mail import (
     send_message,
     smtp_password,
     write_eml,
+)
+from tests.smtpserver import (
+    Recorder,
+    RejectingRecipients,
+    StartServer,
+    accept_only,
+    free_port,
 )
 
 AT = datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
@@ -74,94 +79,6 @@ def text_of(parsed: EmailMessage) -> str:
     content = parsed.get_content()
     assert isinstance(content, str)
     return content.replace("\r\n", "\n")
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on (aiosmtpd cannot pick one itself)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
-# --- A real SMTP server ---------------------------------------------------------------------
-
-
-@dataclass
-class Received:
-    mail_from: str
-    rcpt_tos: list[str]
-    content: bytes
-    authenticated: bool
-
-
-@dataclass
-class Recorder:
-    """An aiosmtpd handler that keeps every message it accepts."""
-
-    received: list[Received] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
-        assert envelope.mail_from is not None
-        assert isinstance(envelope.original_content, bytes)
-        self.received.append(
-            Received(
-                envelope.mail_from,
-                list(envelope.rcpt_tos),
-                envelope.original_content,
-                bool(session.authenticated),
-            )
-        )
-        return "250 2.0.0 OK"
-
-
-class RejectingRecipients(Recorder):
-    async def handle_RCPT(
-        self,
-        server: Any,
-        session: Session,
-        envelope: Envelope,
-        address: str,
-        rcpt_options: list[str],
-    ) -> str:
-        return "550 5.1.1 No such user"
-
-
-def accept_only(user: str, password: str) -> Callable[..., AuthResult]:
-    def authenticate(
-        server: Any, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
-    ) -> AuthResult:
-        ok = isinstance(auth_data, LoginPassword) and auth_data == (
-            user.encode(),
-            password.encode(),
-        )
-        return AuthResult(success=ok, handled=False)
-
-    return authenticate
-
-
-StartServer = Callable[..., int]
-
-
-@pytest.fixture
-def smtpd() -> Iterator[StartServer]:
-    """Start aiosmtpd servers on 127.0.0.1 (keyword arguments go to Controller); gives the port."""
-    controllers: list[Controller] = []
-
-    def start(handler: Recorder, **options: Any) -> int:
-        port = free_port()
-        controller = Controller(
-            handler, hostname="127.0.0.1", port=port, server_hostname="localhost", **options
-        )
-        controller.start()
-        controllers.append(controller)
-        return port
-
-    try:
-        yield start
-    finally:
-        for controller in controllers:
-            controller.stop()
 
 
 # --- TLS material made at test time -----------------------------------------------------------

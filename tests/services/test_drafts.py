@@ -335,3 +335,24 @@ def test_discarded_drafts_are_kept_but_not_listed(ws):
     assert draft.id not in [v.draft.id for v in list_drafts(ws)]
     listed = list_drafts(ws, states=[DraftState.DISCARDED])
     assert [v.draft.id for v in listed] == [draft.id]
+
+
+def test_a_contacts_new_address_reaches_their_drafts_edited_or_not(ws):
+    from afterview.services.contacts import edit_contact
+
+    setup_interview(ws)
+    _, zoe = drafts_of(ws, DraftKind.THANK_YOU)
+    edit_draft(ws, zoe.id, subject="Mine")
+    edit_contact(ws, "Zoë", emails=["zoe.angstrom@acme.example"])
+    edit_contact(ws, "Dana", name="Dana Reyes-Ortiz", emails=["dana@acme.example"])
+    dana_now, zoe_now = drafts_of(ws, DraftKind.THANK_YOU)
+    assert (zoe_now.recipient_email, zoe_now.subject) == ("zoe.angstrom@acme.example", "Mine")
+    assert dana_now.recipient_name == "Dana Reyes-Ortiz"
+    assert dana_now.body.startswith("Hi Dana,")  # written again from the record
+
+
+def test_editing_an_application_rewrites_its_untouched_drafts(ws):
+    application, _ = setup_interview(ws)
+    edit_application(ws, application.id, role="Senior Data Engineer")
+    for draft in drafts_of(ws):
+        assert "Senior Data Engineer" in draft.body

@@ -143,7 +143,10 @@ def edit_application(
         before, after = _editable(current), _editable(edited)
         if not record_changes(session, SubjectKind.APPLICATION, current.id, now, before, after):
             return current
-        return application_store.save_application(session, edited)
+        saved = application_store.save_application(session, edited)
+        # Reasons name the company, drafts the role, the posting and the notes' tags.
+        replan_application(ws, session, saved.id, now)
+        return saved
 
 
 def change_stage(

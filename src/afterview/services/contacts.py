@@ -136,7 +136,12 @@ def edit_contact(
         before, after = fields_of(current, EDITABLE), fields_of(edited, EDITABLE)
         if not record_changes(session, SubjectKind.CONTACT, current.id, now, before, after):
             return current
-        return contact_store.save_contact(session, edited)
+        saved = contact_store.save_contact(session, edited)
+        # Drafts need Jinja: loaded only when a contact actually changed.
+        from afterview.services.drafting import follow_contact
+
+        follow_contact(ws, session, saved, now)
+        return saved
 
 
 def list_contacts(ws: Workspace, *, search: str = "", company: str | None = None) -> list[Contact]:

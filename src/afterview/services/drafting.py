@@ -265,6 +265,26 @@ def point_of_contact(
     return None
 
 
+def follow_contact(ws: Workspace, session: Session, contact: Contact, now: datetime) -> None:
+    """A contact's new name, address or notes reach their unsent drafts: untouched drafts are
+    written again; edited ones keep their words and take the new name and address."""
+    for draft in draft_store.list_drafts(
+        session, contact_ids=[contact.id], states=[DraftState.DRAFT]
+    ):
+        if draft.edited:
+            recipient = _person(contact)
+            draft_store.update_draft(
+                session,
+                draft.id,
+                now,
+                recipient_name=recipient.name,
+                recipient_email=recipient.email,
+            )
+        else:
+            request = request_of(session, draft)
+            save_rendered(ws, session, request, action_id=draft.action_id, draft=draft, now=now)
+
+
 def refresh_drafts(ws: Workspace, session: Session, application_id: int, now: datetime) -> None:
     """Give each pending writing action of an application its draft and rewrite the drafts
     the user has not touched from the current records. Untouched drafts of actions that are

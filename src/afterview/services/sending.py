@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -62,12 +63,7 @@ def prepare_message(
         profile = profile_store.get_profile(session)
         if profile is None:
             raise InvalidInput("Set your name and e-mail first: afterview init.", field="from")
-        if not draft.recipient_email:
-            raise InvalidInput(
-                f"Draft {draft.id} has no e-mail address to go to: add one to "
-                f"{draft.recipient_name or 'the contact'} or choose another (--to).",
-                field="to",
-            )
+        _check_address(draft)
         message = compose_message(
             from_name=profile.name,
             from_email=profile.email,
@@ -75,9 +71,18 @@ def prepare_message(
             to_email=draft.recipient_email,
             subject=draft.subject,
             body=draft.body,
-            at=now,
+            at=now.astimezone(ZoneInfo(ws.home_zone(session))),
         )
         return Outgoing(draft, message, [f for f in findings if f not in errors])
+
+
+def _check_address(draft: Draft) -> None:
+    if not draft.recipient_email:
+        raise InvalidInput(
+            f"Draft {draft.id} has no e-mail address to go to: add one to "
+            f"{draft.recipient_name or 'the contact'} or choose another (--to).",
+            field="to",
+        )
 
 
 def _check_follow_up_time(
@@ -179,4 +184,5 @@ def mailto(ws: Workspace, draft_id: int) -> str:
 
     with ws.ready().read() as session:
         draft = draft_store.get_draft(session, draft_id)
+    _check_address(draft)
     return mailto_link(to_email=draft.recipient_email, subject=draft.subject, body=draft.body)

@@ -51,14 +51,18 @@ def list_drafts(
     *,
     application_ids: Collection[int] | None = None,
     action_ids: Collection[int] | None = None,
+    contact_ids: Collection[int] | None = None,
     states: Collection[DraftState] = (),
 ) -> list[Draft]:
-    """Drafts, newest first; of some applications, for some actions, in some states."""
+    """Drafts, newest first; of some applications, for some actions or recipients, in some
+    states."""
     query = select(DraftRow).order_by(DraftRow.updated_at.desc(), DraftRow.id.desc())
     if application_ids is not None:
         query = query.where(DraftRow.application_id.in_(list(application_ids)))
     if action_ids is not None:
         query = query.where(DraftRow.action_id.in_(list(action_ids)))
+    if contact_ids is not None:
+        query = query.where(DraftRow.contact_id.in_(list(contact_ids)))
     if states:
         query = query.where(DraftRow.state.in_([str(state) for state in states]))
     return [to_draft(row) for row in session.scalars(query)]
