@@ -820,3 +820,10 @@ def test_a_placeholder_anywhere_is_reported_at_its_line(kind, placeholder, at):
     findings = lint(with_line(body, at, f"About {text} again."), kind=kind)
     assert error("placeholder", f"Line {at} has {what}: {shown!r}.") in findings
     assert has_errors(findings)
+
+
+def test_a_greeting_with_a_huge_run_of_spaces_is_linted():
+    # The greeting once went through a regex that backtracked: 300 spaces took 5 s, so this
+    # line would hang the test for hours. It is parsed in linear time now.
+    body = "Hi" + " " * 50_000 + "x,y\n\n" + "word " * 40
+    assert "no_recipient" in [f.code for f in lint(body)]

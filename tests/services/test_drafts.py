@@ -194,11 +194,12 @@ def test_a_reference_heads_up_needs_a_reference_and_uses_what_the_records_say(ws
     assert "my manager at Contoso, 2019–2023" in body
     assert "5+ years of Python in production" in body
     assert view.findings == []
-    with ws.ready().read() as session:
-        events = list_events(session, [(SubjectKind.DRAFT, view.draft.id)])
-    assert [(e.kind, e.data["summary"]) for e in events] == [
-        (EventKind.CREATED, "Reference heads-up")
-    ]
+    # Asked again, the untouched draft is written again, not a second one.
+    [again] = write_drafts(
+        ws, DraftKind.REFERENCE_HEADS_UP, str(application.id), to="Jordan", tone=Tone.FORMAL
+    )
+    assert again.draft.id == view.draft.id
+    assert again.draft.body.startswith("Dear Jordan Blake,")
 
 
 def test_a_cover_letter_is_built_around_the_matching_accomplishments(ws):
@@ -221,7 +222,7 @@ def test_a_cover_letter_without_a_posting_says_so(ws):
     assert [f.code for f in view.findings] == ["missing_detail"]
     assert "No requirements to answer" in view.findings[0].message
     [again] = write_drafts(ws, DraftKind.COVER_LETTER, str(application.id), posting=POSTING)
-    assert again.draft.id != view.draft.id
+    assert again.draft.id == view.draft.id  # the same letter, written again
     assert "Kafka" in again.draft.body
     # Stored with the application, the posting serves every later letter.
     edit_application(ws, application.id, posting=POSTING)
@@ -356,3 +357,57 @@ def test_editing_an_application_rewrites_its_untouched_drafts(ws):
     edit_application(ws, application.id, role="Senior Data Engineer")
     for draft in drafts_of(ws):
         assert "Senior Data Engineer" in draft.body
+
+
+def test_follow_ups_go_to_the_recruiter_when_one_is_known(ws):
+    application, _ = setup_interview(ws)
+    make_contact(
+        ws, name="Quinn Hale", title="Senior Technical Recruiter", emails=["q@acme.example"]
+    )
+    make_contact(ws, name="Hrishi Rao", title="Shrubbery Manager")  # 'hr' inside a word
+    make_contact(ws, name="Rita Moss", title="Recruiter", company="Globex")  # elsewhere
+    [view] = write_drafts(ws, DraftKind.FOLLOW_UP, str(application.id))
+    assert view.draft.recipient_name == "Quinn Hale"
+
+
+def test_a_discarded_draft_is_not_written_again_by_the_plan(ws):
+    application, _ = setup_interview(ws)
+    dana = drafts_of(ws, DraftKind.THANK_YOU)[0]
+    discard_draft(ws, dana.id)
+    edit_application(ws, application.id, notes="stress: streaming")  # replans
+    assert [d.id for d in drafts_of(ws, DraftKind.THANK_YOU) if d.state == "draft"] != [dana.id]
+    assert len(drafts_of(ws, DraftKind.THANK_YOU)) == 2
+    # Asked for explicitly, it is written anew.
+    [fresh] = write_drafts(ws, DraftKind.THANK_YOU, str(dana.interview_id), to="Dana")
+    assert fresh.draft.id not in (dana.id,)
+    assert fresh.draft.action_id == dana.action_id
+
+
+def test_export_and_import_after_drafts_come_and_go(ws, tmp_path):
+    from afterview.config import load_settings
+    from afterview.services.transfer import export_text, export_to_file, import_file
+
+    _, interview = setup_interview(ws)
+    dana = drafts_of(ws, DraftKind.THANK_YOU)[0]
+    discard_draft(ws, dana.id)
+    write_drafts(ws, DraftKind.THANK_YOU, str(interview.id), to="Dana")
+    finish_action(ws, dana.action_id, ActionState.DONE)  # the untouched draft goes
+    path = tmp_path / "all.json"
+    export_to_file(ws, path)
+    twin = Workspace.open(
+        load_settings(database_url=f"sqlite:///{tmp_path / 'twin.db'}", now=ws.now())
+    )
+    import_file(twin, path)
+    assert export_text(twin) == path.read_text()
+    twin.db.dispose()
+
+
+def test_a_panel_redraft_keeps_the_notes_you_edited(ws):
+    _, interview = setup_interview(ws)
+    dana, zoe = drafts_of(ws, DraftKind.THANK_YOU)
+    edit_draft(ws, zoe.id, subject="Mine")
+    views = write_drafts(ws, DraftKind.THANK_YOU, str(interview.id), tone=Tone.FORMAL)
+    assert [(v.draft.id, v.draft.tone, v.draft.subject) for v in views] == [
+        (dana.id, Tone.FORMAL, views[0].draft.subject),
+        (zoe.id, Tone.WARM, "Mine"),
+    ]

@@ -45,9 +45,11 @@ def today(state: CliState, show_all: bool, as_json: bool) -> None:
 
     ws = state.workspace()
     view = agenda(ws)
-    drafts = drafts_for_actions(
-        ws, [i.action for i in (*view.overdue, *view.due_today, *view.this_week)]
-    )
+    # Drafts are linted for the rows shown only (JSON shows them all).
+    limit = None if show_all or as_json else SHOWN
+    sections = (view.overdue, view.due_today, view.this_week)
+    shown = [item for items in sections for item in items[:limit]]
+    drafts = drafts_for_actions(ws, [i.action for i in shown])
     if as_json:
         emit_json(agenda_json(view, drafts))
         return

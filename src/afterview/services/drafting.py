@@ -3,9 +3,10 @@ drafts of planned actions in step with their records until the user edits them."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -29,7 +30,7 @@ from afterview.domain.interviews import Interview
 from afterview.domain.lint import Expected, Finding, lint_draft
 from afterview.domain.matching import match_posting, posting_requirements
 from afterview.domain.profile import Profile
-from afterview.drafts.render import render_draft
+from afterview.services.timeline import record_changes
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
 from afterview.store import applications as application_store
@@ -42,8 +43,6 @@ from afterview.store.events import list_events
 # Titles of the people who usually run a hiring process: the default recipient of
 # follow-ups and rejection replies when the user has not chosen one.
 RECRUITING_WORDS = ("recruit", "talent", "people partner", "hr ", "human resources", "sourcer")
-# At most this many requirements go into a draft; the rest stay in the posting.
-KEY_REQUIREMENTS = 5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,13 +55,51 @@ class Request:
     contact: Contact | None = None
     tone: Tone = Tone.WARM
     short: bool = False
-    posting: str | None = None  # a posting's text given for this draft only
+
+
+T = TypeVar("T")
+
+
+def _cached(session: Session, key: tuple[object, ...], load: Callable[[], T]) -> T:
+    """A record read once per transaction for drafting: listing or replanning many drafts
+    reads the profile, an application or a person once, not once per draft. (Drafting reads
+    after the transaction's writes, so what it caches is current.)"""
+    cache: dict[tuple[object, ...], Any] = session.info.setdefault("drafting", {})
+    if key not in cache:
+        cache[key] = load()
+    return cast(T, cache[key])
+
+
+def _profile(session: Session) -> Profile | None:
+    return _cached(session, ("profile",), lambda: profile_store.get_profile(session))
+
+
+def _application(session: Session, application_id: int) -> Application:
+    return _cached(
+        session,
+        ("application", application_id),
+        lambda: application_store.get_application(session, application_id),
+    )
+
+
+def _interview(session: Session, interview_id: int) -> Interview:
+    return _cached(
+        session,
+        ("interview", interview_id),
+        lambda: interview_store.get_interview(session, interview_id),
+    )
+
+
+def _contact(session: Session, contact_id: int) -> Contact:
+    return _cached(
+        session, ("contact", contact_id), lambda: contact_store.get_contact(session, contact_id)
+    )
 
 
 def gather_facts(session: Session, ws: Workspace, request: Request) -> DraftFacts:
     """Everything the records say that a draft of this kind may use, and what they do not."""
     application, contact = request.application, request.contact
-    profile = profile_store.get_profile(session)
+    profile = _profile(session)
     interview = request.interview or _latest_interview(session, application.id)
     recipient = _person(contact)
     gaps = _common_gaps(profile, recipient, contact)
@@ -88,8 +125,11 @@ def _person(contact: Contact | None) -> Person:
 
 
 def _latest_interview(session: Session, application_id: int) -> Interview | None:
-    rounds = interview_store.list_interviews(session, application_id=application_id)
-    return max(rounds, key=lambda i: i.starts_at, default=None)
+    def load() -> Interview | None:
+        rounds = interview_store.list_interviews(session, application_id=application_id)
+        return max(rounds, key=lambda i: i.starts_at, default=None)
+
+    return _cached(session, ("latest interview", application_id), load)
 
 
 def _interview_facts(interview: Interview | None) -> dict[str, Any]:
@@ -114,8 +154,7 @@ def _kind_facts(
     profile: Profile | None,
 ) -> dict[str, Any]:
     application = request.application
-    posting = request.posting if request.posting is not None else application.posting
-    requirements = posting_requirements(posting)
+    requirements = posting_requirements(application.posting)
     if request.kind == DraftKind.REFERENCE_HEADS_UP:
         notes = request.contact.notes if request.contact else ""
         relationship = tagged_lines(notes, "relationship")
@@ -123,7 +162,7 @@ def _kind_facts(
             "relationship": relationship[0] if relationship else "",
             "stress": tagged_lines(application.notes, "stress"),
             "callers": tagged_lines(application.notes, "caller"),
-            "requirements": requirements[:KEY_REQUIREMENTS],
+            "requirements": requirements,
         }
     if request.kind == DraftKind.COVER_LETTER:
         match = match_posting(
@@ -132,14 +171,14 @@ def _kind_facts(
             profile.skills if profile else (),
         )
         return {
-            "requirements": requirements[:KEY_REQUIREMENTS],
+            "requirements": requirements,
             "matches": match.matches,
             "unmatched": match.unmatched,
             "skills": match.skills,
         }
     if request.kind == DraftKind.SECOND_FOLLOW_UP:
         return {"last_follow_up_day": _last_follow_up_day(session, ws, application.id)}
-    return {"requirements": requirements[:KEY_REQUIREMENTS]}
+    return {"requirements": requirements}
 
 
 def _last_follow_up_day(session: Session, ws: Workspace, application_id: int) -> str:
@@ -164,8 +203,6 @@ def _common_gaps(profile: Profile | None, recipient: Person, contact: Contact | 
 
 
 def _with_gaps(facts: DraftFacts, gaps: list[str]) -> DraftFacts:
-    from dataclasses import replace
-
     return replace(facts, gaps=(*gaps, *kind_gaps(facts)))
 
 
@@ -213,6 +250,9 @@ def _cover_letter_gaps(facts: DraftFacts) -> list[str]:
 
 
 def render(ws: Workspace, facts: DraftFacts) -> Rendered:
+    # Jinja is loaded here: listing and linting drafts (`today`) do not need it.
+    from afterview.drafts.render import render_draft
+
     return render_draft(ws.templates(), facts)
 
 
@@ -234,11 +274,9 @@ def lint_stored(session: Session, ws: Workspace, draft: Draft) -> list[Finding]:
 
 def request_of(session: Session, draft: Draft) -> Request:
     """The request a stored draft answers (to render it again or lint it)."""
-    application = application_store.get_application(session, draft.application_id)
-    interview = (
-        interview_store.get_interview(session, draft.interview_id) if draft.interview_id else None
-    )
-    contact = contact_store.get_contact(session, draft.contact_id) if draft.contact_id else None
+    application = _application(session, draft.application_id)
+    interview = _interview(session, draft.interview_id) if draft.interview_id else None
+    contact = _contact(session, draft.contact_id) if draft.contact_id else None
     return Request(
         kind=draft.kind,
         application=application,
@@ -254,14 +292,12 @@ def point_of_contact(
 ) -> Contact | None:
     """Whom a follow-up or a reply goes to by default: the company's recruiter if one is
     known, else the first interviewer of the interview (or the latest one)."""
-    people = contact_store.list_contacts(session, company_id=application.company_id)
-    for person in people:
-        title = f" {person.title.casefold()} "
-        if any(word in title for word in RECRUITING_WORDS):
-            return person
+    recruiter = contact_store.first_with_title(session, application.company_id, RECRUITING_WORDS)
+    if recruiter is not None:
+        return recruiter
     interview = interview or _latest_interview(session, application.id)
     if interview and interview.interviewer_ids:
-        return contact_store.get_contact(session, interview.interviewer_ids[0])
+        return _contact(session, interview.interviewer_ids[0])
     return None
 
 
@@ -273,13 +309,10 @@ def follow_contact(ws: Workspace, session: Session, contact: Contact, now: datet
     ):
         if draft.edited:
             recipient = _person(contact)
-            draft_store.update_draft(
-                session,
-                draft.id,
-                now,
-                recipient_name=recipient.name,
-                recipient_email=recipient.email,
-            )
+            values = {"recipient_name": recipient.name, "recipient_email": recipient.email}
+            before = {name: getattr(draft, name) for name in values}
+            if record_changes(session, SubjectKind.DRAFT, draft.id, now, before, values):
+                draft_store.update_draft(session, draft.id, now, **values)
         else:
             request = request_of(session, draft)
             save_rendered(ws, session, request, action_id=draft.action_id, draft=draft, now=now)
@@ -296,31 +329,33 @@ def refresh_drafts(ws: Workspace, session: Session, application_id: int, now: da
     ]
     if not actions:
         return
-    drafts = draft_store.list_drafts(session, action_ids=[a.id for a in actions])
-    by_action = {d.action_id: d for d in drafts if d.state != DraftState.DISCARDED}
+    by_action: dict[int | None, list[Draft]] = {}
+    for stored in draft_store.list_drafts(session, action_ids=[a.id for a in actions]):
+        by_action.setdefault(stored.action_id, []).append(stored)
     stale = []
     for action in actions:
-        draft = by_action.get(action.id)
-        untouched = draft is not None and draft.state == DraftState.DRAFT and not draft.edited
-        if action.state.is_pending and (draft is None or untouched):
-            _write_for_action(ws, session, action, draft, now)
-        elif not action.state.is_pending and draft is not None and untouched:
-            stale.append(draft.id)
+        drafts = by_action.get(action.id, [])
+        current = next((d for d in drafts if d.state == DraftState.DRAFT), None)
+        untouched = current is not None and not current.edited
+        if action.state.is_pending and (untouched or not drafts):
+            # A draft you discarded or sent stays the answer: none is written again.
+            _write_for_action(ws, session, action, current, now)
+        elif not action.state.is_pending and current is not None and untouched:
+            stale.append(current.id)
+    # Untouched drafts have no history (only edits, discards and sends are events).
     draft_store.delete_drafts(session, stale)
 
 
 def _write_for_action(
     ws: Workspace, session: Session, action: Action, draft: Draft | None, now: datetime
 ) -> None:
-    application = application_store.get_application(session, action.application_id)
-    interview = (
-        interview_store.get_interview(session, action.interview_id) if action.interview_id else None
-    )
+    application = _application(session, action.application_id)
+    interview = _interview(session, action.interview_id) if action.interview_id else None
     kind = DRAFT_FOR_ACTION[action.kind]
     if draft is not None and draft.contact_id is not None:
-        contact: Contact | None = contact_store.get_contact(session, draft.contact_id)
+        contact: Contact | None = _contact(session, draft.contact_id)
     elif action.contact_id is not None:
-        contact = contact_store.get_contact(session, action.contact_id)
+        contact = _contact(session, action.contact_id)
     else:
         contact = point_of_contact(session, application, interview)
     tone = draft.tone if draft else Tone(ws.settings.draft_tone)

@@ -21,20 +21,20 @@ from afterview.domain.drafts import (
 )
 from afterview.domain.errors import Conflict, InvalidInput
 from afterview.domain.events import SubjectKind
-from afterview.domain.lint import Finding
-from afterview.domain.values import ROLE_LENGTH, limit_text
+from afterview.domain.lint import Finding, lint_draft
+from afterview.domain.values import POSTING_LENGTH, ROLE_LENGTH, limit_text
 from afterview.services.applications import find_application
 from afterview.services.contacts import find_contact
 from afterview.services.drafting import (
     Request,
+    expected_of,
     gather_facts,
-    lint_stored,
     point_of_contact,
     request_of,
     save_rendered,
 )
 from afterview.services.interviews import find_interview
-from afterview.services.timeline import fields_of, record_changes, record_created
+from afterview.services.timeline import fields_of, record_changes
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
 from afterview.store import applications as application_store
@@ -67,8 +67,10 @@ def write_drafts(
     posting: str | None = None,
 ) -> list[DraftView]:
     """Draft a message of `kind` for an interview (thank-you notes: one per interviewer
-    unless `to` names one) or an application (every other kind). A planned action's
-    untouched draft is written again in the new tone; one you edited is kept (Conflict)."""
+    unless `to` names one) or an application (every other kind). An untouched draft of the
+    same message is written again (in the new tone); one you edited is kept: with `to` that
+    is a Conflict, for a whole panel the edited notes are returned as they are. A posting
+    given here is stored with the application, so the letter and its lint agree."""
     tone = tone or Tone(ws.settings.draft_tone)
     now = ws.now()
     with ws.ready().write() as session:
@@ -77,27 +79,46 @@ def write_drafts(
             requests = _thank_you_requests(session, reference, contact, tone, short)
         else:
             application = find_application(session, reference)
-            if contact is None and kind in NEEDS_CONTACT:
-                raise InvalidInput(
-                    f"Say whom the {kind.label.lower()} is for: --to CONTACT.", field="to"
-                )
-            contact = contact or (
-                None
-                if kind == DraftKind.COVER_LETTER
-                else point_of_contact(session, application, None)
-            )
-            requests = [
-                Request(
-                    kind=kind,
-                    application=application,
-                    contact=contact,
-                    tone=tone,
-                    short=short,
-                    posting=posting,
-                )
-            ]
-        drafts = [_write_one(ws, session, request, now) for request in requests]
+            if posting is not None:
+                application = _keep_posting(session, application, posting, now)
+            requests = [_application_request(session, kind, application, contact, tone, short)]
+        keep_edited = kind == DraftKind.THANK_YOU and contact is None
+        drafts = [_write_one(ws, session, r, now, keep_edited=keep_edited) for r in requests]
         return [_view(session, ws, draft) for draft in drafts]
+
+
+def _application_request(
+    session: Session,
+    kind: DraftKind,
+    application: Application,
+    contact: Contact | None,
+    tone: Tone,
+    short: bool,
+) -> Request:
+    if contact is None and kind in NEEDS_CONTACT:
+        raise InvalidInput(f"Say whom the {kind.label.lower()} is for: --to CONTACT.", field="to")
+    if contact is None and kind != DraftKind.COVER_LETTER:
+        contact = point_of_contact(session, application, None)
+    return Request(kind=kind, application=application, contact=contact, tone=tone, short=short)
+
+
+def _keep_posting(
+    session: Session, application: Application, posting: str, now: datetime
+) -> Application:
+    text = limit_text(posting, "posting", POSTING_LENGTH)
+    if text == application.posting:
+        return application
+    record_changes(
+        session,
+        SubjectKind.APPLICATION,
+        application.id,
+        now,
+        {"posting": application.posting},
+        {"posting": text},
+    )
+    return application_store.save_application(
+        session, replace(application, posting=text, updated_at=now)
+    )
 
 
 def _thank_you_requests(
@@ -128,24 +149,43 @@ def _thank_you_requests(
     ]
 
 
-def _write_one(ws: Workspace, session: Session, request: Request, now: datetime) -> Draft:
+def _write_one(
+    ws: Workspace, session: Session, request: Request, now: datetime, *, keep_edited: bool
+) -> Draft:
+    """Write the draft a request asks for, over the same message's untouched draft if there
+    is one: the planned action's, or for a message on request the same kind to the same
+    person."""
     action = _planned_action(session, request)
-    existing = None
-    if action is not None:
-        linked = draft_store.list_drafts(session, action_ids=[action.id], states=[DraftState.DRAFT])
-        existing = linked[0] if linked else None
+    existing = _same_message(session, request, action)
     if existing is not None and existing.edited:
+        if keep_edited:
+            return existing
         raise Conflict(
             f"Draft {existing.id} already holds your edits for this: change it with "
             f"`afterview draft edit {existing.id}`, or discard it first "
             f"(`afterview draft discard {existing.id}`)."
         )
-    draft = save_rendered(
+    return save_rendered(
         ws, session, request, action_id=action.id if action else None, draft=existing, now=now
     )
-    if existing is None:
-        record_created(session, SubjectKind.DRAFT, draft.id, now, draft.kind.label)
-    return draft
+
+
+def _same_message(session: Session, request: Request, action: Action | None) -> Draft | None:
+    if action is not None:
+        linked = draft_store.list_drafts(session, action_ids=[action.id], states=[DraftState.DRAFT])
+        return linked[0] if linked else None
+    contact_id = request.contact.id if request.contact else None
+    candidates = draft_store.list_drafts(
+        session, application_ids=[request.application.id], states=[DraftState.DRAFT]
+    )
+    return next(
+        (
+            d
+            for d in candidates
+            if d.kind == request.kind and d.action_id is None and d.contact_id == contact_id
+        ),
+        None,
+    )
 
 
 def _planned_action(session: Session, request: Request) -> Action | None:
@@ -194,10 +234,10 @@ def drafts_for_actions(ws: Workspace, actions: Collection[Action]) -> dict[int, 
 def _view(session: Session, ws: Workspace, draft: Draft) -> DraftView:
     if draft.state != DraftState.DRAFT:
         return DraftView(draft, [])
-    findings = lint_stored(session, ws, draft)
+    facts = gather_facts(session, ws, request_of(session, draft))
+    findings = lint_draft(draft.subject, draft.body, expected_of(facts, draft.recipient_name))
     if draft.kind != DraftKind.COVER_LETTER:
         return DraftView(draft, findings)
-    facts = gather_facts(session, ws, request_of(session, draft))
     matched = tuple(r for r in facts.requirements if r not in facts.unmatched)
     return DraftView(draft, findings, unmatched=facts.unmatched, matched=matched)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -95,3 +95,20 @@ def names(session: Session, contact_ids: Collection[int]) -> dict[int, str]:
         return {}
     query = select(ContactRow.id, ContactRow.name).where(ContactRow.id.in_(list(contact_ids)))
     return {contact_id: name for contact_id, name in session.execute(query)}  # noqa: C416 - rows
+
+
+def first_with_title(
+    session: Session, company_id: int, fragments: Collection[str]
+) -> Contact | None:
+    """The first contact (by name) at a company whose title holds one of the fragments
+    (lower case): one query, however many people the company has."""
+    title = func.lower(" " + ContactRow.title + " ")
+    matches = [title.contains(fragment, autoescape=True) for fragment in fragments]
+    query = (
+        select(ContactRow)
+        .where(ContactRow.company_id == company_id, or_(*matches))
+        .order_by(func.lower(ContactRow.name), ContactRow.id)
+        .limit(1)
+    )
+    row = session.scalar(query)
+    return to_contact(row) if row is not None else None
