@@ -109,6 +109,7 @@ def test_show_json_shape(ready: Run):
         "created_at",
         "updated_at",
         "lint",
+        "history",
     ]
     assert data["to"] == {"contact_id": 1, "name": "Dana Reyes", "email": "dana@acme.example"}
     assert (data["kind"], data["state"], data["lint"]) == ("thank_you", "draft", [])
@@ -134,7 +135,11 @@ def test_the_lint_catches_a_careless_edit_and_blocks_sending(
     use_smtp(monkeypatch, free_port())
     refused = ready("draft", "send", "1", "--yes", expect=5)
     assert refused.stderr.startswith("Error: Draft 1 has 5 problems: Line 3 has a bracketed")
-    assert refused.stderr.endswith("Fix it (afterview draft edit 1) or send with --force.\n")
+    assert refused.stderr.endswith("Fix it (afterview draft edit 1) or use --force.\n")
+    exported = ready("draft", "export", "1", "--mailto", expect=5)
+    assert exported.stderr.startswith("Error: Draft 1 has 5 problems")
+    forced = ready("draft", "export", "1", "--mailto", "--force")
+    assert forced.stdout.startswith("mailto:dana@acme.example?subject=")
 
 
 def test_edit_in_the_editor(ready: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -149,6 +154,14 @@ def test_edit_in_the_editor(ready: Run, tmp_path: Path, monkeypatch: pytest.Monk
     assert "Thanks for Tuesday" not in history  # a draft's history is its own
     data = json.loads(ready("draft", "show", "1", "--json").stdout)
     assert (data["subject"], data["edited"]) == ("Thanks for Tuesday", True)
+    assert ready("draft", "show", "1").stdout.endswith(
+        "History\n"
+        "When               What\n" + "─" * 54 + "\n"
+        "2026-11-26 10:00   Edited subject → Thanks for Tuesday\n"
+    )
+    ready("draft", "sent", "1")
+    refused = ready("draft", "edit", "1", expect=5)  # refused before the editor opens
+    assert refused.stderr == "Error: Draft 1 is sent; it cannot change.\n"
 
 
 def test_send_by_smtp_after_confirmation(
@@ -212,6 +225,10 @@ def test_export_as_eml_and_mailto(ready: Run, tmp_path: Path):
     written = ready("draft", "export", "1", "--eml", str(tmp_path))
     path = tmp_path / "draft-1.eml"
     assert written.stdout == f"Wrote {path}.\n"
+    unwritable = ready("draft", "export", "1", "--eml", str(tmp_path / "no" / "x.eml"), expect=5)
+    assert unwritable.stderr == (
+        f"Error: Cannot write {tmp_path / 'no' / 'x.eml'}: No such file or directory.\n"
+    )
     raw = path.read_bytes()
     assert b"\r\n" in raw
     message = parse(raw)
@@ -236,8 +253,8 @@ def test_export_as_eml_and_mailto(ready: Run, tmp_path: Path):
 def test_a_draft_without_an_address_cannot_leave(search: Run):
     refused = search("draft", "export", "2", "--mailto", expect=5)
     assert refused.stderr == (
-        "Error: Draft 2 has no e-mail address to go to: add one to Marcus Lee or choose "
-        "another (--to).\n"
+        "Error: Draft 2 has no e-mail address to go to: add one to Marcus Lee, or choose "
+        "another recipient (afterview draft edit 2 --to CONTACT).\n"
     )
 
 

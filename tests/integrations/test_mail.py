@@ -550,3 +550,14 @@ def test_a_failing_keyring_means_no_password(
     use_keyring(backend)
 
     assert smtp_password("zoe") is None
+
+
+def test_a_password_never_goes_out_unencrypted_to_another_machine() -> None:
+    server = SmtpServer(host="smtp.example.com", port=25, security="none", user="sam")
+    with pytest.raises(SendFailed) as caught:
+        send_message(server, make_message(), "hunter2")
+    assert caught.value.message == (
+        "Refusing to send your password to smtp.example.com unencrypted: use "
+        'smtp_security = "starttls" or "tls" (none is for a relay on this machine). '
+        "Nothing was sent."
+    )

@@ -411,3 +411,44 @@ def test_a_panel_redraft_keeps_the_notes_you_edited(ws):
         (dana.id, Tone.FORMAL, views[0].draft.subject),
         (zoe.id, Tone.WARM, "Mine"),
     ]
+
+
+def test_a_draft_is_sent_once_even_when_two_sends_race(ws):
+    setup_interview(ws)
+    draft = drafts_of(ws, DraftKind.THANK_YOU)[1]
+    first, second = prepare_message(ws, draft.id), prepare_message(ws, draft.id)
+    delivered: list[EmailMessage] = []
+    send_draft(ws, first, delivered.append)
+    with pytest.raises(InvalidInput, match="is already sent"):
+        send_draft(ws, second, delivered.append)
+    assert len(delivered) == 1
+
+
+def test_a_draft_changed_after_it_was_prepared_is_not_sent(ws):
+    setup_interview(ws)
+    draft = drafts_of(ws, DraftKind.THANK_YOU)[1]
+    outgoing = prepare_message(ws, draft.id)
+    edit_draft(ws, draft.id, subject="A better subject for the Data Engineer role")
+    delivered: list[EmailMessage] = []
+    with pytest.raises(Conflict, match="changed while it was being sent; nothing was sent"):
+        send_draft(ws, outgoing, delivered.append)
+    assert delivered == []
+    assert drafts_of(ws, DraftKind.THANK_YOU)[1].state == DraftState.DRAFT
+
+
+def test_a_send_the_server_took_but_that_could_not_be_recorded_says_so(ws):
+    from sqlalchemy import delete
+
+    from afterview.domain.errors import SentNotRecorded
+    from afterview.store.rows import DraftRow
+
+    setup_interview(ws)
+    draft = drafts_of(ws, DraftKind.THANK_YOU)[1]
+    outgoing = prepare_message(ws, draft.id)
+
+    def deliver_then_lose_the_draft(message: EmailMessage) -> None:
+        with ws.ready().write() as session:
+            session.execute(delete(DraftRow).where(DraftRow.id == draft.id))
+
+    with pytest.raises(SentNotRecorded, match=f"Draft {draft.id} was sent, but recording"):
+        send_draft(ws, outgoing, deliver_then_lose_the_draft)

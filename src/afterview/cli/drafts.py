@@ -9,7 +9,7 @@ import click
 
 from afterview.cli import CliState
 from afterview.cli.options import json_option, pass_state, read_text_file, text_file_type
-from afterview.cli.output import emit_json, print_table
+from afterview.cli.output import emit_json, print_table, print_timeline
 
 if TYPE_CHECKING:
     from afterview.services.drafts import DraftView
@@ -138,14 +138,17 @@ def list_(state: CliState, application: str | None, states: str, as_json: bool) 
 @json_option
 @pass_state
 def show(state: CliState, draft_id: int, as_json: bool) -> None:
-    """One draft: recipient, subject, body and its lint."""
+    """One draft: recipient, subject, body, its lint and its history."""
+    from afterview.cli.records import event_json
     from afterview.services.drafts import show_draft
 
     view = show_draft(state.workspace(), draft_id)
     if as_json:
-        emit_json(_view_json(view))
-    else:
-        _print_view(view)
+        emit_json(_view_json(view) | {"history": [event_json(e) for e in view.history]})
+        return
+    _print_view(view)
+    if view.history:
+        print_timeline(list(view.history), view.zone, title="History")
 
 
 @draft.command()
@@ -192,6 +195,7 @@ def edit(
     """Change a draft. Without options it opens in $EDITOR. --tone and --short write an
     untouched draft again from its records; your own edits are never overwritten."""
     from afterview.domain.drafts import parse_tone
+    from afterview.domain.errors import InvalidInput
     from afterview.services.drafts import edit_draft, rewrite_draft, show_draft
 
     ws = state.workspace()
@@ -199,6 +203,8 @@ def edit(
         view = rewrite_draft(ws, draft_id, tone=parse_tone(tone) if tone else None, short=short)
     elif subject is None and body_file is None and to is None:
         current = show_draft(ws, draft_id).draft
+        if current.state != "draft":  # before the editor, not after the user's work
+            raise InvalidInput(f"Draft {current.id} is {current.state}; it cannot change.")
         text = click.edit(f"Subject: {current.subject}\n\n{current.body}", extension=".txt")
         if text is None:
             click.echo("No changes.")
@@ -227,8 +233,7 @@ def send(state: CliState, draft_id: int, yes: bool, force: bool, anyway: bool) -
     ws = state.workspace()
     outgoing = prepare_message(ws, draft_id, force=force, anyway=anyway)
     mailer = smtp_mailer(ws)
-    for finding in outgoing.warnings:
-        click.echo(f"warning: {finding.message}", err=True)
+    _warn(outgoing.warnings)
     click.echo(f"To:      {outgoing.message['To']}")
     click.echo(f"Subject: {outgoing.message['Subject']}")
     click.echo(f"Via:     {ws.settings.smtp_host}:{ws.settings.smtp_port}")
@@ -272,20 +277,31 @@ def discard(state: CliState, draft_id: int) -> None:
     help="Write an .eml file (a folder gets draft-ID.eml) to open in your mail program.",
 )
 @click.option("--mailto", is_flag=True, help="Print a mailto: link.")
+@click.option("--force", is_flag=True, help="Export even though the lint found errors.")
 @pass_state
-def export(state: CliState, draft_id: int, eml_path: Path | None, mailto: bool) -> None:
+def export(
+    state: CliState, draft_id: int, eml_path: Path | None, mailto: bool, force: bool
+) -> None:
     """Take a draft out: an .eml file, or a mailto: link. It stays a draft until you mark it
-    sent (afterview draft sent ID)."""
+    sent (afterview draft sent ID). The lint stops it as it stops a send."""
     from afterview.services import sending
 
     if (eml_path is None) == (not mailto):
         raise click.UsageError("Choose one of --eml PATH or --mailto.")
     if mailto:
-        click.echo(sending.mailto(state.workspace(), draft_id))
+        link, warnings = sending.mailto(state.workspace(), draft_id, force=force)
+        _warn(warnings)
+        click.echo(link)
         return
     assert eml_path is not None
-    written = sending.export_eml(state.workspace(), draft_id, eml_path)
+    written, warnings = sending.export_eml(state.workspace(), draft_id, eml_path, force=force)
+    _warn(warnings)
     click.echo(f"Wrote {written}.")
+
+
+def _warn(findings: list[Any]) -> None:
+    for finding in findings:
+        click.echo(f"warning: {finding.message}", err=True)
 
 
 def lint_summary(view: DraftView) -> str:

@@ -88,10 +88,10 @@ def print_section(title: str) -> None:
     _print(f"\n[bold]{escape(title)}[/bold]")
 
 
-def print_timeline(events: Sequence[Event], zone: str) -> None:
+def print_timeline(events: Sequence[Event], zone: str, *, title: str = "Timeline") -> None:
     from afterview.domain.events import describe_event
 
-    print_section("Timeline")
+    print_section(title)
     print_table(
         ["When", "What"],
         [(local_time(event.at, zone), describe_event(event)) for event in events],

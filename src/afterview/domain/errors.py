@@ -86,7 +86,14 @@ class DatabaseError(AfterviewError):
 
 
 class SendFailed(AfterviewError):
-    """A message could not be sent; the message says what failed (nothing was sent)."""
+    """A message could not be sent; the message says what failed and who, if anyone, got it."""
 
     code = "send_failed"
+    exit_code = 8
+
+
+class SentNotRecorded(AfterviewError):
+    """The server took the message but Afterview could not record it: do not send again."""
+
+    code = "sent_not_recorded"
     exit_code = 8

@@ -153,6 +153,12 @@ def send_message(server: SmtpServer, message: EmailMessage, password: str | None
             f"No SMTP password for {server.user}: set {PASSWORD_VARIABLE} or store it with "
             f"`keyring set {KEYRING_SERVICE} {server.user}`. {NOTHING_SENT}"
         )
+    if server.user and server.security == "none" and not _is_loopback(server.host):
+        raise SendFailed(
+            f"Refusing to send your password to {server.host} unencrypted: use "
+            f'smtp_security = "starttls" or "tls" (none is for a relay on this machine). '
+            f"{NOTHING_SENT}"
+        )
     try:
         connection = _connect(server)
         try:
@@ -163,6 +169,17 @@ def send_message(server: SmtpServer, message: EmailMessage, password: str | None
         raise SendFailed(f"{_smtp_failure(server, error)} {NOTHING_SENT}") from error
     except OSError as error:
         raise SendFailed(f"{_network_failure(server, error)} {NOTHING_SENT}") from error
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _connect(server: SmtpServer) -> smtplib.SMTP:

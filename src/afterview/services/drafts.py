@@ -20,7 +20,7 @@ from afterview.domain.drafts import (
     parse_template_text,
 )
 from afterview.domain.errors import Conflict, InvalidInput
-from afterview.domain.events import SubjectKind
+from afterview.domain.events import Event, SubjectKind
 from afterview.domain.lint import Finding, lint_draft
 from afterview.domain.values import POSTING_LENGTH, ROLE_LENGTH, limit_text
 from afterview.services.applications import find_application
@@ -40,6 +40,7 @@ from afterview.store import actions as action_store
 from afterview.store import applications as application_store
 from afterview.store import contacts as contact_store
 from afterview.store import drafts as draft_store
+from afterview.store.events import list_events
 
 # Kinds written to one chosen person: there is no sensible default recipient.
 NEEDS_CONTACT = (DraftKind.REFERENCE_HEADS_UP, DraftKind.NETWORKING_NOTE)
@@ -54,6 +55,8 @@ class DraftView:
     findings: list[Finding]
     unmatched: tuple[str, ...] = ()
     matched: tuple[str, ...] = ()
+    history: tuple[Event, ...] = ()  # edits, discards and sends (in `show_draft` only)
+    zone: str = "UTC"  # to show the history's times in
 
 
 def write_drafts(
@@ -217,8 +220,11 @@ def list_drafts(
 
 
 def show_draft(ws: Workspace, draft_id: int) -> DraftView:
+    """A draft with its lint and its history."""
     with ws.ready().read() as session:
-        return _view(session, ws, draft_store.get_draft(session, draft_id))
+        view = _view(session, ws, draft_store.get_draft(session, draft_id))
+        history = tuple(list_events(session, [(SubjectKind.DRAFT, draft_id)]))
+        return replace(view, history=history, zone=ws.home_zone(session))
 
 
 def drafts_for_actions(ws: Workspace, actions: Collection[Action]) -> dict[int, DraftView]:

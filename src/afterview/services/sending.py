@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from afterview.domain.actions import ActionState
 from afterview.domain.drafts import Draft, DraftState
-from afterview.domain.errors import InvalidInput
+from afterview.domain.errors import AfterviewError, Conflict, InvalidInput, SentNotRecorded
 from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.lint import Finding, Severity
 from afterview.services.actions import FOLLOW_UPS, TooEarly, record_follow_up, too_early
@@ -56,7 +56,7 @@ def prepare_message(
             listed = "; ".join(f.message for f in errors)
             raise InvalidInput(
                 f"Draft {draft.id} has {len(errors)} problem{'s' * (len(errors) > 1)}: "
-                f"{listed} Fix it (afterview draft edit {draft.id}) or send with --force.",
+                f"{listed} Fix it (afterview draft edit {draft.id}) or use --force.",
                 field="draft",
             )
         _check_follow_up_time(ws, session, draft, now, anyway=anyway)
@@ -80,7 +80,8 @@ def _check_address(draft: Draft) -> None:
     if not draft.recipient_email:
         raise InvalidInput(
             f"Draft {draft.id} has no e-mail address to go to: add one to "
-            f"{draft.recipient_name or 'the contact'} or choose another (--to).",
+            f"{draft.recipient_name or 'the contact'}, or choose another recipient "
+            f"(afterview draft edit {draft.id} --to CONTACT).",
             field="to",
         )
 
@@ -94,6 +95,13 @@ def _check_follow_up_time(
     if action.kind in FOLLOW_UPS and action.state.is_pending and action.due_at > now:
         application = application_store.get_application(session, action.application_id)
         raise TooEarly(too_early(ws, session, application.label, action))
+
+
+def _in_flight(session: Session, draft_id: int) -> Draft:
+    draft = draft_store.get_draft(session, draft_id)
+    if draft.state != DraftState.SENT or draft.sent_at is not None:
+        raise InvalidInput(f"Draft {draft.id} is not being sent.", field="state")
+    return draft
 
 
 def _unsent(session: Session, draft_id: int) -> Draft:
@@ -130,17 +138,52 @@ def smtp_mailer(ws: Workspace) -> Mailer:
 
 
 def send_draft(ws: Workspace, outgoing: Outgoing, mailer: Mailer) -> Draft:
-    """Send a prepared draft; only once the server accepted it is it recorded as sent."""
-    mailer(outgoing.message)
-    return record_sent(ws, outgoing.draft.id, "smtp", anyway=True)
+    """Send a prepared draft. It is claimed first (still unsent, unchanged since prepared), so
+    two sends cannot both go; a refused send releases it, unsent. Once the server took the
+    message, a failure to record it says so instead of inviting a second send."""
+    draft = outgoing.draft
+    _claim(ws, draft)
+    try:
+        mailer(outgoing.message)
+    except BaseException:
+        _release(ws, draft)
+        raise
+    try:
+        return record_sent(ws, draft.id, "smtp", anyway=True, claimed=True)
+    except AfterviewError as error:
+        raise SentNotRecorded(
+            f"Draft {draft.id} was sent, but recording it failed: {error.message} Do not send "
+            f"it again; record it with `afterview draft sent {draft.id} --via smtp`."
+        ) from None
 
 
-def record_sent(ws: Workspace, draft_id: int, channel: str, *, anyway: bool = False) -> Draft:
+def _claim(ws: Workspace, prepared: Draft) -> None:
+    with ws.ready().write() as session:
+        draft = _unsent(session, prepared.id)
+        if _words(draft) != _words(prepared):
+            raise Conflict(f"Draft {draft.id} changed while it was being sent; nothing was sent.")
+        # Sent, with no time yet: in flight. record_sent gives it its time.
+        draft_store.update_draft(session, draft.id, draft.updated_at, state=DraftState.SENT)
+
+
+def _words(draft: Draft) -> tuple[str, ...]:
+    """What goes out: a draft is unchanged for sending when these are."""
+    return (draft.subject, draft.body, draft.recipient_name, draft.recipient_email)
+
+
+def _release(ws: Workspace, prepared: Draft) -> None:
+    with ws.ready().write() as session:
+        draft_store.update_draft(session, prepared.id, prepared.updated_at, state=DraftState.DRAFT)
+
+
+def record_sent(
+    ws: Workspace, draft_id: int, channel: str, *, anyway: bool = False, claimed: bool = False
+) -> Draft:
     """Mark a draft sent (by `channel`), close its action and replan the application."""
     now = ws.now()
     channel = " ".join(channel.split())[:30] or "by hand"
     with ws.ready().write() as session:
-        draft = _unsent(session, draft_id)
+        draft = _in_flight(session, draft_id) if claimed else _unsent(session, draft_id)
         _check_follow_up_time(ws, session, draft, now, anyway=anyway)
         sent = draft_store.update_draft(
             session, draft.id, now, state=DraftState.SENT, sent_at=now, channel=channel
@@ -169,20 +212,27 @@ def _close_action(ws: Workspace, session: Session, draft: Draft, now: datetime) 
     replan_application(ws, session, action.application_id, now)
 
 
-def export_eml(ws: Workspace, draft_id: int, path: Path) -> Path:
-    """Write the draft as an .eml file to open in a mail program (it stays a draft)."""
+def export_eml(
+    ws: Workspace, draft_id: int, path: Path, *, force: bool = False
+) -> tuple[Path, list[Finding]]:
+    """Write the draft as an .eml file to open in a mail program (it stays a draft); the lint
+    stops it as it stops a send. Returns what was written, with the lint's warnings."""
     from afterview.integrations.mail import write_eml
 
-    outgoing = prepare_message(ws, draft_id, force=True, anyway=True)
+    outgoing = prepare_message(ws, draft_id, force=force, anyway=True)
     target = path / f"draft-{draft_id}.eml" if path.is_dir() else path
-    write_eml(outgoing.message, target)
-    return target
+    try:
+        write_eml(outgoing.message, target)
+    except OSError as error:
+        raise InvalidInput(f"Cannot write {target}: {error.strerror}.", field="eml") from None
+    return target, outgoing.warnings
 
 
-def mailto(ws: Workspace, draft_id: int) -> str:
+def mailto(ws: Workspace, draft_id: int, *, force: bool = False) -> tuple[str, list[Finding]]:
+    """A mailto: link for the draft, and the lint's warnings (errors stop it unless forced)."""
     from afterview.integrations.mail import mailto_link
 
-    with ws.ready().read() as session:
-        draft = draft_store.get_draft(session, draft_id)
-    _check_address(draft)
-    return mailto_link(to_email=draft.recipient_email, subject=draft.subject, body=draft.body)
+    outgoing = prepare_message(ws, draft_id, force=force, anyway=True)
+    draft = outgoing.draft
+    link = mailto_link(to_email=draft.recipient_email, subject=draft.subject, body=draft.body)
+    return link, outgoing.warnings

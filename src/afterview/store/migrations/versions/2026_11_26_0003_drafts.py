@@ -77,12 +77,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_drafts_application_id"), ["application_id"])
         batch_op.create_index(batch_op.f("ix_drafts_interview_id"), ["interview_id"])
         batch_op.create_index(batch_op.f("ix_drafts_action_id"), ["action_id"])
+        batch_op.create_index(batch_op.f("ix_drafts_contact_id"), ["contact_id"])
         batch_op.create_index(batch_op.f("ix_drafts_state"), ["state"])
 
 
 def downgrade() -> None:
     with op.batch_alter_table("drafts", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_drafts_state"))
+        batch_op.drop_index(batch_op.f("ix_drafts_contact_id"))
         batch_op.drop_index(batch_op.f("ix_drafts_action_id"))
         batch_op.drop_index(batch_op.f("ix_drafts_interview_id"))
         batch_op.drop_index(batch_op.f("ix_drafts_application_id"))
