@@ -13,6 +13,7 @@ import pytest
 
 from afterview.domain.drafts import DraftFacts, DraftKind, Match, Person, Rendered, Tone
 from afterview.domain.errors import InvalidInput
+from afterview.domain.lint import STOCK_PHRASES, WORD_BOUNDS
 from afterview.drafts.render import (
     join_names,
     lower_first,
@@ -21,40 +22,7 @@ from afterview.drafts.render import (
     template_name,
 )
 
-WORD_BOUNDS = {
-    DraftKind.THANK_YOU: (25, 250),
-    DraftKind.REFERENCE_HEADS_UP: (40, 300),
-    DraftKind.FOLLOW_UP: (20, 150),
-    DraftKind.SECOND_FOLLOW_UP: (15, 120),
-    DraftKind.NETWORKING_NOTE: (25, 160),
-    DraftKind.REJECTION_REPLY: (30, 200),
-    DraftKind.COVER_LETTER: (80, 500),
-}
-STOCK_PHRASES = (
-    "i hope this email finds you well",
-    "i hope this message finds you well",
-    "i am writing to",
-    "to whom it may concern",
-    "just checking in",
-    "just following up",
-    "touch base",
-    "circle back",
-    "perfect candidate",
-    "perfect fit",
-    "team player",
-    "hard worker",
-    "hard-working",
-    "think outside the box",
-    "go-getter",
-    "synergy",
-    "passionate about",
-    "do not hesitate",
-    "don't hesitate",
-    "at your earliest convenience",
-    "i look forward to hearing from you at your earliest",
-    "thank you for your time and consideration",
-    "any updates?",
-)
+# The lint's own bounds and phrases: every shipped template must pass them.
 LEFTOVERS = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[[A-Za-z' ]+\]|\bTODO\b|\bTBD\b|_{3,}")
 
 

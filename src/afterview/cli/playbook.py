@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from afterview.cli import CliState
 from afterview.cli.options import json_option, pass_state
 from afterview.cli.output import emit_json, local_time, print_section, print_table
+
+if TYPE_CHECKING:
+    from afterview.services.drafts import DraftView
+    from afterview.services.plans import InterviewPlan
 
 
 @click.command()
@@ -16,8 +23,7 @@ from afterview.cli.output import emit_json, local_time, print_section, print_tab
 def plan(state: CliState, interview: str, as_json: bool) -> None:
     """The ten practices for one INTERVIEW (id or name): each planned action with its date,
     state and reason, and why a practice does not apply when it does not."""
-    from afterview.cli.agenda import draft_cell, draft_json, with_drafts
-    from afterview.cli.records import action_json
+    from afterview.cli.agenda import draft_cell, with_drafts
     from afterview.services.drafts import drafts_for_actions
     from afterview.services.plans import interview_plan
 
@@ -25,23 +31,7 @@ def plan(state: CliState, interview: str, as_json: bool) -> None:
     found = interview_plan(ws, interview)
     drafts = drafts_for_actions(ws, [a for p in found.practices for a in p.actions])
     if as_json:
-        emit_json(
-            {
-                "interview": {"id": found.interview.id, "label": found.interview.label},
-                "practices": [
-                    {
-                        "practice": p.number,
-                        "name": p.name,
-                        "note": p.note,
-                        "actions": [
-                            action_json(a) | {"draft": draft_json(drafts.get(a.id))}
-                            for a in p.actions
-                        ],
-                    }
-                    for p in found.practices
-                ],
-            }
-        )
+        emit_json(plan_json(found, drafts))
         return
     click.echo(f"Plan for {found.interview.label} (interview {found.interview.id})")
     for practice in found.practices:
@@ -60,6 +50,26 @@ def plan(state: CliState, interview: str, as_json: bool) -> None:
             print_table(*with_drafts(["ID", "Due", "State", "What"], rows))
         if practice.note:
             click.echo(practice.note)
+
+
+def plan_json(found: InterviewPlan, drafts: Mapping[int, DraftView]) -> dict[str, Any]:
+    from afterview.cli.agenda import draft_json
+    from afterview.cli.records import action_json
+
+    return {
+        "interview": {"id": found.interview.id, "label": found.interview.label},
+        "practices": [
+            {
+                "practice": p.number,
+                "name": p.name,
+                "note": p.note,
+                "actions": [
+                    action_json(a) | {"draft": draft_json(drafts.get(a.id))} for a in p.actions
+                ],
+            }
+            for p in found.practices
+        ],
+    }
 
 
 @click.group()

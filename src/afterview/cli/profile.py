@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
 from afterview.cli import CliState
 from afterview.cli.options import pass_state
 from afterview.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from afterview.domain.profile import Profile
 
 
 @click.command()
@@ -73,6 +77,10 @@ def init(
         skills=skills or (current.skills if current else ()),
         accomplishments=accomplishments or (current.accomplishments if current else ()),
     )
+    _report(profile)
+
+
+def _report(profile: Profile) -> None:
     where = profile.country + (f"-{profile.subdivision}" if profile.subdivision else "")
     roles_text = ", ".join(profile.target_roles) or "no target roles yet"
     click.echo(

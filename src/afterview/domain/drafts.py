@@ -164,6 +164,50 @@ class Draft:
         return self.recipient_name or self.recipient_email or "(no recipient)"
 
 
+def missing_details(facts: DraftFacts) -> tuple[str, ...]:
+    """What a draft of this kind would say better if the records told it, in words that say
+    where to add it (the lint shows them as warnings)."""
+    gaps = []
+    if facts.kind == DraftKind.THANK_YOU and not facts.topics:
+        gaps.append(
+            "No topic from the interview, so the note cannot mention one: add a line "
+            "'topic: ...' to the interview's notes."
+        )
+    if facts.kind == DraftKind.REJECTION_REPLY and not facts.topics and not facts.interviewers:
+        gaps.append(
+            "Nothing specific to thank them for: add 'topic: ...' lines to the interview's "
+            "notes, or its interviewers."
+        )
+    if facts.kind == DraftKind.REFERENCE_HEADS_UP:
+        if not facts.relationship:
+            gaps.append(
+                "How this reference knows you is unknown: add a line 'relationship: ...' to "
+                "the contact's notes."
+            )
+        if not facts.stress and not facts.requirements:
+            gaps.append(
+                "Nothing for the reference to stress: add the posting (afterview app edit "
+                "--posting-file FILE) or 'stress: ...' lines to the application's notes."
+            )
+    if facts.kind == DraftKind.COVER_LETTER:
+        gaps.extend(_cover_letter_gaps(facts))
+    return tuple(gaps)
+
+
+def _cover_letter_gaps(facts: DraftFacts) -> list[str]:
+    if not facts.requirements:
+        return [
+            "No requirements to answer: add the posting's text (afterview app edit "
+            "--posting-file FILE, or --posting FILE here)."
+        ]
+    if not facts.matches:
+        return [
+            "None of your accomplishments answers the posting: add some with "
+            "`afterview init --accomplishment '...'`."
+        ]
+    return []
+
+
 _TAGGED = re.compile(r"^\s*[-*•]?\s*(?P<tag>[A-Za-z]+)\s*:\s*(?P<text>.+?)\s*$")
 
 

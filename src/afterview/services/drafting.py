@@ -23,6 +23,7 @@ from afterview.domain.drafts import (
     Person,
     Rendered,
     Tone,
+    missing_details,
     tagged_lines,
 )
 from afterview.domain.events import EventKind, SubjectKind
@@ -203,50 +204,7 @@ def _common_gaps(profile: Profile | None, recipient: Person, contact: Contact | 
 
 
 def _with_gaps(facts: DraftFacts, gaps: list[str]) -> DraftFacts:
-    return replace(facts, gaps=(*gaps, *kind_gaps(facts)))
-
-
-def kind_gaps(facts: DraftFacts) -> tuple[str, ...]:
-    """What a draft of this kind would say better if the records told it."""
-    gaps = []
-    if facts.kind == DraftKind.THANK_YOU and not facts.topics:
-        gaps.append(
-            "No topic from the interview, so the note cannot mention one: add a line "
-            "'topic: ...' to the interview's notes."
-        )
-    if facts.kind == DraftKind.REJECTION_REPLY and not facts.topics and not facts.interviewers:
-        gaps.append(
-            "Nothing specific to thank them for: add 'topic: ...' lines to the interview's "
-            "notes, or its interviewers."
-        )
-    if facts.kind == DraftKind.REFERENCE_HEADS_UP:
-        if not facts.relationship:
-            gaps.append(
-                "How this reference knows you is unknown: add a line 'relationship: ...' to "
-                "the contact's notes."
-            )
-        if not facts.stress and not facts.requirements:
-            gaps.append(
-                "Nothing for the reference to stress: add the posting (afterview app edit "
-                "--posting-file FILE) or 'stress: ...' lines to the application's notes."
-            )
-    if facts.kind == DraftKind.COVER_LETTER:
-        gaps.extend(_cover_letter_gaps(facts))
-    return tuple(gaps)
-
-
-def _cover_letter_gaps(facts: DraftFacts) -> list[str]:
-    if not facts.requirements:
-        return [
-            "No requirements to answer: add the posting's text (afterview app edit "
-            "--posting-file FILE, or --posting FILE here)."
-        ]
-    if not facts.matches:
-        return [
-            "None of your accomplishments answers the posting: add some with "
-            "`afterview init --accomplishment '...'`."
-        ]
-    return []
+    return replace(facts, gaps=(*gaps, *missing_details(facts)))
 
 
 def render(ws: Workspace, facts: DraftFacts) -> Rendered:
@@ -370,6 +328,22 @@ def _write_for_action(
     save_rendered(ws, session, request, action_id=action.id, draft=draft, now=now)
 
 
+def _new_draft(request: Request, action_id: int | None, text: Rendered) -> draft_store.NewDraft:
+    recipient = _person(request.contact)
+    return draft_store.NewDraft(
+        kind=request.kind,
+        tone=request.tone,
+        short=request.short,
+        application_id=request.application.id,
+        interview_id=request.interview.id if request.interview else None,
+        action_id=action_id,
+        contact_id=request.contact.id if request.contact else None,
+        recipient_name=recipient.name,
+        recipient_email=recipient.email,
+        text=text,
+    )
+
+
 def save_rendered(
     ws: Workspace,
     session: Session,
@@ -384,22 +358,7 @@ def save_rendered(
     text = render(ws, gather_facts(session, ws, request))
     recipient = _person(request.contact)
     if draft is None:
-        return draft_store.insert_draft(
-            session,
-            draft_store.NewDraft(
-                kind=request.kind,
-                tone=request.tone,
-                short=request.short,
-                application_id=request.application.id,
-                interview_id=request.interview.id if request.interview else None,
-                action_id=action_id,
-                contact_id=request.contact.id if request.contact else None,
-                recipient_name=recipient.name,
-                recipient_email=recipient.email,
-                text=text,
-            ),
-            now,
-        )
+        return draft_store.insert_draft(session, _new_draft(request, action_id, text), now)
     values = {
         "subject": text.subject,
         "body": text.body,
