@@ -126,11 +126,12 @@ def _person(contact: Contact | None) -> Person:
 
 
 def _latest_interview(session: Session, application_id: int) -> Interview | None:
-    def load() -> Interview | None:
-        rounds = interview_store.list_interviews(session, application_id=application_id)
-        return max(rounds, key=lambda i: i.starts_at, default=None)
-
-    return _cached(session, ("latest interview", application_id), load)
+    latest = _cached(
+        session,
+        ("latest interview", application_id),
+        lambda: interview_store.latest_interview_id(session, application_id),
+    )
+    return _interview(session, latest) if latest is not None else None
 
 
 def _interview_facts(interview: Interview | None) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -101,14 +101,16 @@ def first_with_title(
     session: Session, company_id: int, fragments: Collection[str]
 ) -> Contact | None:
     """The first contact (by name) at a company whose title holds one of the fragments
-    (lower case): one query, however many people the company has."""
-    title = func.lower(" " + ContactRow.title + " ")
-    matches = [title.contains(fragment, autoescape=True) for fragment in fragments]
+    (lower case). Titles are read as plain rows and matched here: SQL would call the
+    Unicode lower() once per row and fragment."""
     query = (
-        select(ContactRow)
-        .where(ContactRow.company_id == company_id, or_(*matches))
-        .order_by(func.lower(ContactRow.name), ContactRow.id)
-        .limit(1)
+        select(ContactRow.id, ContactRow.name, ContactRow.title)
+        .where(ContactRow.company_id == company_id)
+        .order_by(ContactRow.id)
     )
-    row = session.scalar(query)
-    return to_contact(row) if row is not None else None
+    found = [
+        (name.casefold(), id_)
+        for id_, name, title in session.execute(query)
+        if any(fragment in f" {title.casefold()} " for fragment in fragments)
+    ]
+    return get_contact(session, min(found)[1]) if found else None

@@ -138,3 +138,14 @@ def latest_per_application(session: Session) -> dict[int, tuple[datetime, str, s
     for application_id, ends_at, zone, said in session.execute(query):
         latest[application_id] = (ends_at, zone, said)
     return latest
+
+
+def latest_interview_id(session: Session, application_id: int) -> int | None:
+    """The id of an application's latest round, without loading any (one light query)."""
+    query = (
+        select(InterviewRow.id)
+        .where(InterviewRow.application_id == application_id)
+        .order_by(InterviewRow.starts_at.desc(), InterviewRow.id.desc())
+        .limit(1)
+    )
+    return session.scalar(query)
