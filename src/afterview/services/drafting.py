@@ -97,6 +97,17 @@ def _contact(session: Session, contact_id: int) -> Contact:
     )
 
 
+def remember(session: Session, application: Application, interviews: list[Interview]) -> None:
+    """Records the caller has just read in this transaction, so drafting does not read them
+    again (the replan of an application has its interviews at hand)."""
+    cache: dict[tuple[object, ...], Any] = session.info.setdefault("drafting", {})
+    cache[("application", application.id)] = application
+    for interview in interviews:
+        cache[("interview", interview.id)] = interview
+    latest = max(interviews, key=lambda i: (i.starts_at, i.id), default=None)
+    cache[("latest interview", application.id)] = latest.id if latest else None
+
+
 def gather_facts(session: Session, ws: Workspace, request: Request) -> DraftFacts:
     """Everything the records say that a draft of this kind may use, and what they do not."""
     application, contact = request.application, request.contact

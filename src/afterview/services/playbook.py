@@ -41,8 +41,9 @@ def replan_application(
     action_store.replan(session, changes.move, now)
     action_store.set_state(session, [a.id for a in changes.drop], ActionState.DROPPED, now)
     # Drafts need Jinja and the matcher: loaded here, not on every command's import path.
-    from afterview.services.drafting import refresh_drafts
+    from afterview.services.drafting import refresh_drafts, remember
 
+    remember(session, application, interviews)
     refresh_drafts(ws, session, application_id, now)
     return changes
 
