@@ -38,5 +38,7 @@ def demo(ctx: click.Context, state: CliState) -> None:
         f"\nLook around:  afterview {flag}today\n"
         f"              afterview {flag}plan globex\n"
         f"              afterview {flag}app show northwind\n"
+        f"              afterview {flag}draft list\n"
+        f"              afterview {flag}draft cover-letter wayne\n"
         f"              afterview {flag}followup globex"
     )
