@@ -348,8 +348,3 @@ def _open_draft(session: Session, draft_id: int) -> Draft:
     if draft.state != DraftState.DRAFT:
         raise InvalidInput(f"Draft {draft.id} is {draft.state}; it cannot change.", field="state")
     return draft
-
-
-def application_of(ws: Workspace, draft: Draft) -> Application:
-    with ws.ready().read() as session:
-        return application_store.get_application(session, draft.application_id)
