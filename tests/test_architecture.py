@@ -18,7 +18,8 @@ ALLOWED = {
     "integrations": {"domain"},
     "drafts": {"domain"},
     "services": {"domain", "store", "integrations", "drafts", "config"},
-    "cli": {"domain", "services", "config"},
+    "cli": {"domain", "services", "config", "web"},
+    "web": {"domain", "services", "config"},
     "config": {"domain"},
     # The package's own entry points.
     "__init__": set(),
@@ -76,6 +77,17 @@ def test_imports_point_inward(path: Path):
     layer = _layer(path)
     assert layer in ALLOWED, f"{path}: a new layer needs its rules in ALLOWED"
     assert violations(path, layer) == []
+
+
+WEB_FRAMEWORKS = {"fastapi", "starlette", "uvicorn"}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_the_web_layer_and_serve_import_web_frameworks(path: Path):
+    layer = _layer(path)
+    found = {name.split(".")[0] for name in _imports(path)} & WEB_FRAMEWORKS
+    allowed = layer == "web" or path.name == "serve.py"
+    assert allowed or not found, f"{path} imports {found}"
 
 
 def test_the_rules_catch_violations(tmp_path: Path):

@@ -28,6 +28,7 @@ COMMANDS = {
         "Drafts of thank-you notes, follow-ups and more: write, lint, send.",
     ),
     "replan": ("afterview.cli.playbook:replan", "Plan every application again (after new rules)."),
+    "serve": ("afterview.cli.serve:serve", "Start the web UI on this machine and open it."),
     "overview": (
         "afterview.cli.overview:overview",
         "What is going on: stages, interviews, waiting.",

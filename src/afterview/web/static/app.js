@@ -1,0 +1,21 @@
+// Small behaviours without inline scripts (the CSP allows only this file and htmx).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const source = document.getElementById(button.dataset.copy);
+  if (!source) return;
+  navigator.clipboard.writeText(source.value ?? source.textContent).then(() => {
+    button.textContent = "Copied";
+    setTimeout(() => { button.textContent = "Copy"; }, 1500);
+  });
+});
+// A failed request (not a 422 form) shows its message instead of failing silently.
+document.addEventListener("htmx:responseError", (event) => {
+  const flash = document.getElementById("flash");
+  if (!flash) return;
+  let message = "Something went wrong.";
+  try { message = JSON.parse(event.detail.xhr.responseText).error || message; }
+  catch (_) { message = event.detail.xhr.responseText.replace(/<[^>]+>/g, " ").trim() || message; }
+  flash.textContent = message;
+  flash.className = "notice error";
+});
