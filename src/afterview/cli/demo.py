@@ -13,10 +13,17 @@ from afterview.cli.options import pass_state
 
 
 @click.command()
+@click.option(
+    "--serve/--no-serve",
+    default=None,
+    help="Then open it in the web UI (default: when run in a terminal).",
+)
+@click.option("--no-open", is_flag=True, help="Serve without opening the browser.")
 @pass_state
 @click.pass_context
-def demo(ctx: click.Context, state: CliState) -> None:
-    """Fill a fresh temporary database with a sample job search and show its overview.
+def demo(ctx: click.Context, state: CliState, serve: bool | None, no_open: bool) -> None:
+    """Fill a fresh temporary database with a sample job search, show its overview and, in a
+    terminal, open it in the web UI.
 
     With --db or AFTERVIEW_DATABASE_URL, that database is filled instead, and only if it is
     empty: sample data is never mixed into real data.
@@ -42,3 +49,14 @@ def demo(ctx: click.Context, state: CliState) -> None:
         f"              afterview {flag}draft cover-letter wayne\n"
         f"              afterview {flag}followup globex"
     )
+    if serve if serve is not None else _in_terminal():
+        from afterview.cli.serve import run_server
+
+        click.echo()
+        run_server(state, "127.0.0.1", 0, open_browser=not no_open)
+
+
+def _in_terminal() -> bool:
+    import sys
+
+    return sys.stdin.isatty() and sys.stdout.isatty()
