@@ -227,6 +227,16 @@ def show_draft(ws: Workspace, draft_id: int) -> DraftView:
         return replace(view, history=history, zone=ws.home_zone(session))
 
 
+def lint_text(ws: Workspace, draft_id: int, subject: str, body: str) -> list[Finding]:
+    """The lint of `subject` and `body` as draft `draft_id` would hold them, without saving
+    them (the editor's live lint)."""
+    with ws.ready().read() as session:
+        draft = draft_store.get_draft(session, draft_id)
+        facts = gather_facts(session, ws, request_of(session, draft))
+        expected = expected_of(facts, draft.recipient_name)
+        return lint_draft(" ".join(subject.split()), body.strip() + "\n", expected)
+
+
 def drafts_for_actions(ws: Workspace, actions: Collection[Action]) -> dict[int, DraftView]:
     """The current draft of each action that has one (for the agenda and the plan)."""
     ids = [a.id for a in actions if a.kind in DRAFT_FOR_ACTION]

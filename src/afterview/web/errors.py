@@ -60,6 +60,15 @@ def error_response(
     )
 
 
+def _field_name(location: tuple[object, ...]) -> str:
+    """('body', 'role') → 'role': only the leading part says where the field was sent (a
+    field may itself be called 'body', as a draft's is)."""
+    parts = list(location)
+    if parts and parts[0] in ("body", "query", "path", "form"):
+        parts = parts[1:]
+    return ".".join(str(part) for part in parts)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AfterviewError)
     async def expected(request: Request, error: AfterviewError) -> Response:
@@ -69,12 +78,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
-        fields = {
-            ".".join(str(p) for p in problem["loc"] if p not in ("body", "query", "path")): str(
-                problem["msg"]
-            )
-            for problem in error.errors()
-        }
+        fields = {_field_name(problem["loc"]): str(problem["msg"]) for problem in error.errors()}
         message = "; ".join(f"{name}: {text}" for name, text in fields.items())
         return error_response(request, 422, message, "invalid", fields)
 

@@ -3,9 +3,43 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Any, Literal
 
-router = APIRouter(prefix="/api")
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+
+from afterview.web.api import (
+    actions,
+    agenda,
+    applications,
+    contacts,
+    drafts,
+    interviews,
+    lint,
+    plans,
+)
+
+
+class ErrorOut(BaseModel):
+    """The body of every error: `fields` (422 only) maps each bad field to its message."""
+
+    ok: Literal[False]
+    error: str
+    code: str
+    status: int
+    fields: dict[str, str] | None = None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": text}
+    for status, text in (
+        (403, "The CSRF token is missing or wrong (`csrf`)."),
+        (404, "No such record (`not_found`)."),
+        (409, "The data disagrees (`conflict`, `ambiguous`)."),
+        (422, "Bad input (`invalid` and others); `fields` names each bad field."),
+    )
+}
+router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 @router.get("/csrf", tags=["session"])
@@ -14,3 +48,7 @@ def csrf_token(request: Request) -> dict[str, str]:
     that comes with this answer carries the same value)."""
     token: str = request.state.csrf_token
     return {"csrf_token": token}
+
+
+for module in (applications, interviews, plans, contacts, agenda, actions, drafts, lint):
+    router.include_router(module.router)
