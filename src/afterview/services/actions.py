@@ -51,6 +51,15 @@ def finish_action(ws: Workspace, action_id: int, state: ActionState) -> Action:
         return action_store.get_action(session, action.id)
 
 
+def application_actions(ws: Workspace, reference: str | int) -> list[Action]:
+    """The actions of one application's plan, by due time; those the plan dropped are left
+    out (the application page)."""
+    with ws.ready().read() as session:
+        application = find_application(session, reference)
+        actions = action_store.list_actions(session, application_ids=[application.id])
+        return [a for a in actions if a.state != ActionState.DROPPED]
+
+
 def snooze_action(ws: Workspace, action_id: int, until: str) -> Action:
     """Put an action off until a time the user types ('monday 9:00', 'tomorrow 8am')."""
     now = ws.now()

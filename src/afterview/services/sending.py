@@ -228,6 +228,15 @@ def export_eml(
     return target, outgoing.warnings
 
 
+def eml_of(ws: Workspace, draft_id: int, *, force: bool = False) -> tuple[bytes, list[Finding]]:
+    """The draft as the bytes of an .eml file (a download; it stays a draft), with the lint's
+    warnings; errors stop it as they stop a send, unless `force`."""
+    from afterview.integrations.mail import eml_bytes
+
+    outgoing = prepare_message(ws, draft_id, force=force, anyway=True)
+    return eml_bytes(outgoing.message), outgoing.warnings
+
+
 def mailto(ws: Workspace, draft_id: int, *, force: bool = False) -> tuple[str, list[Finding]]:
     """A mailto: link for the draft, and the lint's warnings (errors stop it unless forced)."""
     from afterview.integrations.mail import mailto_link

@@ -19,3 +19,10 @@ document.addEventListener("htmx:responseError", (event) => {
   flash.textContent = message;
   flash.className = "notice error";
 });
+// A button with data-clear="ID" empties that element (a confirmation's Cancel).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-clear]");
+  if (!button) return;
+  const target = document.getElementById(button.dataset.clear);
+  if (target) target.replaceChildren();
+});

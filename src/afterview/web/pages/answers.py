@@ -1,0 +1,81 @@
+"""How a page answers: the whole page, or only the fragment htmx asked for; the submitted
+form as a dict; a domain error as a message next to the field it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from afterview.domain.errors import AfterviewError, InvalidInput, NotFound
+from afterview.domain.events import Event, describe_event
+from afterview.domain.lint import Finding, Severity
+
+# The key of a message that belongs to no single field: shown at the top of the form.
+FORM = "_form"
+
+
+async def _form_values(request: Request) -> dict[str, str]:
+    form = await request.form()
+    return {name: value for name, value in form.items() if isinstance(value, str)}
+
+
+FormDep = Annotated[dict[str, str], Depends(_form_values)]
+
+
+def is_htmx(request: Request) -> bool:
+    """An htmx request that swaps a fragment (a history restore wants the whole page)."""
+    headers = request.headers
+    return headers.get("hx-request") == "true" and not headers.get("hx-history-restore-request")
+
+
+def answer(
+    request: Request,
+    templates: Jinja2Templates,
+    *,
+    page: str,
+    fragment: str,
+    context: Mapping[str, object],
+    status: int = 200,
+) -> HTMLResponse:
+    """The fragment for htmx, the page (which includes it) for everyone else."""
+    name = fragment if is_htmx(request) else page
+    return templates.TemplateResponse(request, name, dict(context), status_code=status)
+
+
+def field_errors(
+    error: AfterviewError, fields: Mapping[str, str], default: str = FORM
+) -> dict[str, str]:
+    """{form field: message} for an error: `fields` maps the domain's field names to the
+    form's; a message about nothing in the form goes to its top."""
+    if isinstance(error, InvalidInput):
+        name = error.field or default
+    elif isinstance(error, NotFound):
+        name = error.kind
+    else:
+        name = default
+    return {fields.get(name, FORM): error.message}
+
+
+def timeline(events: Sequence[Event]) -> list[tuple[datetime, str]]:
+    """Each event as (when, what happened in words)."""
+    return [(event.at, describe_event(event)) for event in events]
+
+
+def lint_summary(findings: Sequence[Finding]) -> str:
+    """'clean', '1 error', '2 errors, 1 warning'."""
+    errors = sum(f.severity == Severity.ERROR for f in findings)
+    warnings = len(findings) - errors
+    parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+    parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
+    return ", ".join(parts) or "clean"
+
+
+def web_link(text: str) -> str | None:
+    """A link the page may point to: http(s) only, never javascript: or data:."""
+    stripped = text.strip()
+    return stripped if stripped.lower().startswith(("http://", "https://")) else None
