@@ -20,12 +20,12 @@ def serve(state: CliState, host: str, port: int, no_open: bool) -> None:
 
 
 def run_server(state: CliState, host: str, port: int, *, open_browser: bool) -> None:
-    import socket
     import webbrowser
 
     import uvicorn
 
     from afterview.web.app import create_app
+    from afterview.web.server import listening_socket
 
     if not _is_loopback(host):
         click.echo(
@@ -33,9 +33,7 @@ def run_server(state: CliState, host: str, port: int, *, open_browser: bool) -> 
             "login. Use 127.0.0.1 unless you know every machine on this network.",
             err=True,
         )
-    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind((host, port))
+    listener = listening_socket(host, port)
     address = f"http://{host if ':' not in host else f'[{host}]'}:{listener.getsockname()[1]}/"
     app = create_app(state.settings(), workspace=state.workspace())
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")

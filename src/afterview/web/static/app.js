@@ -26,3 +26,15 @@ document.addEventListener("click", (event) => {
   const target = document.getElementById(button.dataset.clear);
   if (target) target.replaceChildren();
 });
+// Keep keyboard users in place: after the agenda changes, focus the next thing to do (or the
+// section), and after a refused form, the first field that needs attention.
+document.addEventListener("htmx:afterSwap", (event) => {
+  const target = event.detail.target;
+  if (!target) return;
+  const invalid = target.querySelector("[aria-invalid='true']");
+  if (invalid) { invalid.focus(); return; }
+  if (target.id === "agenda") {
+    const next = target.querySelector("button.primary") || document.getElementById("main");
+    if (next) next.focus();
+  }
+});
