@@ -9,7 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from afterview.cli.serve import _is_loopback
+from afterview.domain.values import is_loopback as _is_loopback
 from tests.smtpserver import free_port
 
 

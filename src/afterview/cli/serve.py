@@ -6,6 +6,7 @@ import click
 
 from afterview.cli import CliState
 from afterview.cli.options import pass_state
+from afterview.domain.values import is_loopback
 
 
 @click.command()
@@ -27,7 +28,7 @@ def run_server(state: CliState, host: str, port: int, *, open_browser: bool) -> 
     from afterview.web.app import create_app
     from afterview.web.server import listening_socket
 
-    if not _is_loopback(host):
+    if not is_loopback(host):
         click.echo(
             f"Warning: listening on {host} lets other machines reach your data; there is no "
             "login. Use 127.0.0.1 unless you know every machine on this network.",
@@ -44,14 +45,3 @@ def run_server(state: CliState, host: str, port: int, *, open_browser: bool) -> 
 
         threading.Timer(0.8, webbrowser.open, args=(address,)).start()
     server.run(sockets=[listener])
-
-
-def _is_loopback(host: str) -> bool:
-    import ipaddress as ip
-
-    if host == "localhost":
-        return True
-    try:
-        return ip.ip_address(host).is_loopback
-    except ValueError:
-        return False

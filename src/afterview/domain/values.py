@@ -111,3 +111,15 @@ def check_region(country: str, subdivision: str | None) -> tuple[str, str | None
             f"Unknown subdivision {subdivision!r} for {code}{listing}.", field="subdivision"
         )
     return code, sub
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a host name or address stays on this machine ('localhost', 127.0.0.1, ::1)."""
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip()).is_loopback
+    except ValueError:
+        return False

@@ -30,6 +30,7 @@ from typing import Final, Literal
 from urllib.parse import quote
 
 from afterview.domain.errors import InvalidInput, SendFailed
+from afterview.domain.values import is_loopback
 
 # CRLF line endings, RFC 2047 headers, and a body that is 7-bit clean.
 POLICY: Final = policy.SMTP.clone(cte_type="7bit")
@@ -153,7 +154,7 @@ def send_message(server: SmtpServer, message: EmailMessage, password: str | None
             f"No SMTP password for {server.user}: set {PASSWORD_VARIABLE} or store it with "
             f"`keyring set {KEYRING_SERVICE} {server.user}`. {NOTHING_SENT}"
         )
-    if server.user and server.security == "none" and not _is_loopback(server.host):
+    if server.user and server.security == "none" and not is_loopback(server.host):
         raise SendFailed(
             f"Refusing to send your password to {server.host} unencrypted: use "
             f'smtp_security = "starttls" or "tls" (none is for a relay on this machine). '
@@ -169,17 +170,6 @@ def send_message(server: SmtpServer, message: EmailMessage, password: str | None
         raise SendFailed(f"{_smtp_failure(server, error)} {NOTHING_SENT}") from error
     except OSError as error:
         raise SendFailed(f"{_network_failure(server, error)} {NOTHING_SENT}") from error
-
-
-def _is_loopback(host: str) -> bool:
-    import ipaddress
-
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _connect(server: SmtpServer) -> smtplib.SMTP:

@@ -109,8 +109,8 @@ def record_follow_up(
         )
     action = min(pending, key=lambda a: a.due_at)
     early = action.due_at > now
-    if early and not anyway:
-        raise TooEarly(too_early(ws, session, application.label, action))
+    if not anyway:
+        check_follow_up_time(ws, session, action, application.label, now)
     action_store.set_state(session, [action.id], ActionState.DONE, now)
     data = {"action": action.id, "which": str(action.kind), "early": early}
     append_event(session, SubjectKind.APPLICATION, application.id, EventKind.FOLLOWED_UP, now, data)
@@ -123,6 +123,15 @@ def record_follow_up(
     return action_store.get_action(session, action.id), min(
         after, key=lambda a: a.due_at, default=None
     )
+
+
+def check_follow_up_time(
+    ws: Workspace, session: Session, action: Action, label: str, now: datetime
+) -> None:
+    """The follow-up guard: a pending follow-up before its planned day is refused with the
+    reason and the first fitting day (TooEarly)."""
+    if action.kind in FOLLOW_UPS and action.state.is_pending and action.due_at > now:
+        raise TooEarly(too_early(ws, session, label, action))
 
 
 def too_early(ws: Workspace, session: Session, label: str, action: Action) -> str:

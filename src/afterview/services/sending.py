@@ -17,7 +17,7 @@ from afterview.domain.drafts import Draft, DraftState
 from afterview.domain.errors import AfterviewError, Conflict, InvalidInput, SentNotRecorded
 from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.lint import Finding, Severity
-from afterview.services.actions import FOLLOW_UPS, TooEarly, record_follow_up, too_early
+from afterview.services.actions import FOLLOW_UPS, check_follow_up_time, record_follow_up
 from afterview.services.drafting import lint_stored
 from afterview.services.playbook import replan_application
 from afterview.services.workspace import Workspace
@@ -92,9 +92,9 @@ def _check_follow_up_time(
     if draft.action_id is None or anyway:
         return
     action = action_store.get_action(session, draft.action_id)
-    if action.kind in FOLLOW_UPS and action.state.is_pending and action.due_at > now:
+    if action.kind in FOLLOW_UPS:
         application = application_store.get_application(session, action.application_id)
-        raise TooEarly(too_early(ws, session, application.label, action))
+        check_follow_up_time(ws, session, action, application.label, now)
 
 
 def _in_flight(session: Session, draft_id: int) -> Draft:
