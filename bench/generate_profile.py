@@ -781,7 +781,7 @@ def _catch_up(ws: object, now: datetime) -> None:
 
     assert isinstance(ws, Workspace)
     with ws.ready().write() as session:
-        old = action_store.list_actions(session, pending_due_before=now - timedelta(days=2))
+        old, _n = action_store.pending_due(session, before=now - timedelta(days=2))
         action_store.set_state(session, [a.id for a in old], ActionState.DONE, now)
 
 

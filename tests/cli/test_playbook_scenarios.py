@@ -189,9 +189,12 @@ def test_today_json_shape(search, monkeypatch):
         "due_today",
         "this_week",
         "waiting",
+        "totals",
         "pipeline",
     ]
     assert (data["today"], data["time_zone"]) == ("2026-12-02", "Europe/Berlin")
+    assert data["totals"] == {"overdue": 1, "due_today": 2, "this_week": 3, "waiting": 1}
+    assert len(data["waiting"]) == 1
     assert [a["kind"] for a in data["overdue"]] == ["self_review"]
     assert [a["kind"] for a in data["due_today"]] == ["thank_you", "thank_you"]
     assert [a["kind"] for a in data["this_week"]] == [

@@ -256,16 +256,45 @@ def busy_week(ws: Workspace) -> Workspace:
 def test_agenda_splits_around_now_in_the_profile_zone(ws):
     view = agenda(busy_week(ws))
     assert (view.today.isoformat(), view.zone) == ("2026-11-26", "Europe/Berlin")
-    assert [i.action.kind for i in view.overdue] == ["self_review", "thank_you"]
-    assert [i.action.kind for i in view.due_today] == ["network_check"]
-    assert [i.action.kind for i in view.this_week] == ["competition_scan", "follow_up"]
-    assert {i.application.label for i in view.overdue} == {"Acme Corp — Data Engineer"}
+    assert [i.action.kind for i in view.overdue.items] == ["self_review", "thank_you"]
+    assert [i.action.kind for i in view.due_today.items] == ["network_check"]
+    assert [i.action.kind for i in view.this_week.items] == ["competition_scan", "follow_up"]
+    assert {i.application.label for i in view.overdue.items} == {"Acme Corp — Data Engineer"}
+
+
+def test_a_shorter_agenda_shows_the_first_rows_and_counts_them_all(ws):
+    full = agenda(busy_week(ws))
+    short = agenda(ws, 1)
+    for part in ("overdue", "due_today", "this_week", "waiting"):
+        whole, first = getattr(full, part), getattr(short, part)
+        assert first.items == whole.items[:1]
+        assert (first.total, first.more) == (whole.total, whole.total - len(first.items))
+    assert short.totals == {"overdue": 2, "due_today": 1, "this_week": 2, "waiting": 2}
+    assert short.health == full.health
+
+
+def test_a_snoozed_action_shows_where_its_snooze_ends(ws):
+    (thanks,) = [
+        i.action for i in agenda(busy_week(ws)).overdue.items if i.action.kind == "thank_you"
+    ]
+    snooze_action(ws, thanks.id, "2026-11-26 18:00")
+    view = agenda(ws)
+    assert thanks.id not in [i.action.id for i in view.overdue.items]
+    assert [i.action.id for i in view.due_today.items if i.action.kind == "thank_you"] == [
+        thanks.id
+    ]
+    snooze_action(ws, thanks.id, "2026-12-04 09:00")  # past the coming week
+    view = agenda(ws)
+    shown = [
+        i.action.id for part in (view.overdue, view.due_today, view.this_week) for i in part.items
+    ]
+    assert thanks.id not in shown
 
 
 def test_agenda_waiting_windows_follow_what_they_said(ws):
     view = agenda(busy_week(ws))
-    assert [w.application.company_name for w in view.waiting] == ["Acme Corp", "Globex"]
-    said, applied = view.waiting
+    assert [w.application.company_name for w in view.waiting.items] == ["Acme Corp", "Globex"]
+    said, applied = view.waiting.items
     assert said.window.source == "they said “by Friday”"
     assert [str(said.window.since), str(said.window.end)] == ["2026-11-24", "2026-12-01"]
     assert said.status == "day 2 of a typical 0–7 (they said “by Friday”)"

@@ -125,3 +125,30 @@ def test_backup_refuses_to_overwrite_the_database(tmp_path):
     sqlite3.connect(path).close()
     with pytest.raises(InvalidInput, match="cannot overwrite the database itself"):
         backup_sqlite(path, path)
+
+
+def test_the_revision_moves_with_every_commit_from_anyone(db):
+    if not db.is_sqlite:
+        assert db.revision() is None  # PostgreSQL cannot say cheaply: nothing is kept
+        return
+    first = db.revision()
+    with db.read() as session:
+        session.scalars(select(CompanyRow)).all()
+    assert db.revision() == first  # reading changes nothing
+    with db.write() as session:
+        session.add(_company("Acme", 1))
+    second = db.revision()
+    assert second != first  # a commit in this process
+    with sqlite3.connect(db.sqlite_path) as other:  # and one from another program
+        other.execute("UPDATE companies SET name = 'Acme Corp'")
+    third = db.revision()
+    assert third != second
+    with pytest.raises(Conflict), db.write() as session:
+        session.add(_company("Acme Corp", 1))  # a rolled-back write is no change
+    assert db.revision() == third
+    db.dispose()
+    assert isinstance(db.revision(), int)  # opened again after dispose
+
+
+def test_an_in_memory_database_has_no_revision():
+    assert Database("sqlite://").revision() is None

@@ -396,9 +396,12 @@ def test_the_agenda_has_the_shape_of_today_json(demo_client: TestClient):
         "due_today",
         "this_week",
         "waiting",
+        "totals",
         "pipeline",
     }
     assert (agenda["today"], agenda["time_zone"]) == ("2026-11-26", "America/New_York")
+    parts = ("overdue", "due_today", "this_week", "waiting")
+    assert agenda["totals"] == {part: len(agenda[part]) for part in parts}
     first = agenda["overdue"][0]
     assert set(first) == ACTION_KEYS | {"application_label", "draft"}
     assert first["reason"] == "Thank Sam Patel within 24 h of your 15:00 interview"
@@ -421,6 +424,16 @@ def test_the_agenda_has_the_shape_of_today_json(demo_client: TestClient):
         "weekly_goal": 5,
         "nudge": "5 more applications to reach this week's goal.",
     }
+
+
+def test_the_agenda_can_be_limited_and_still_counts_everything(demo_client: TestClient):
+    whole = demo_client.get("/api/agenda").json()
+    first = demo_client.get("/api/agenda", params={"limit": 1}).json()
+    assert first["totals"] == whole["totals"]
+    for part in ("overdue", "due_today", "this_week", "waiting"):
+        assert first[part] == whole[part][:1]
+    invalid(demo_client.get("/api/agenda", params={"limit": 0}), {"limit": "greater than"})
+    invalid(demo_client.get("/api/agenda", params={"limit": "all"}), {"limit": "integer"})
 
 
 def test_actions_are_done_skipped_and_snoozed(demo_client: TestClient):

@@ -560,3 +560,28 @@ def test_plain_forms_carry_the_csrf_token(demo_client: TestClient):
         "/contacts/new", data={"name": "Ana Lima", "csrf_token": token}, follow_redirects=False
     )
     assert added.status_code == 303
+
+
+def test_the_agenda_shows_its_first_rows_and_every_row_on_request(
+    demo_client: TestClient, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("afterview.web.pages.agenda.SHOWN", 1)
+    totals = demo_client.get("/api/agenda").json()["totals"]
+    assert totals == {"overdue": 1, "due_today": 0, "this_week": 13, "waiting": 2}
+    actions = [totals[part] for part in ("overdue", "due_today", "this_week")]
+    rows = re.compile(r'<li class="[^"]*" id="action-\d+">')
+    short = demo_client.get("/").text
+    assert len(rows.findall(short)) == sum(1 for n in actions if n)
+    for n in [*actions, totals["waiting"]]:
+        if n > 1:
+            assert f"… and {n - 1} more." in short
+    assert short.count('<a href="/?all=1">Show all</a>') == sum(n > 1 for n in totals.values())
+    everything = demo_client.get("/?all=1").text
+    assert len(rows.findall(everything)) == sum(actions)
+    assert "more." not in everything
+    assert '<input type="hidden" name="all" value="1">' in everything
+    assert 'name="all"' not in short
+    # Acting on a row of the whole agenda answers with the whole agenda again.
+    first = rows.findall(everything)[0].split('id="action-')[1].rstrip('">')
+    done = demo_client.post(f"/actions/{first}/done", data={"all": "1"}, headers=HX)
+    assert len(rows.findall(done.text)) == sum(actions) - 1

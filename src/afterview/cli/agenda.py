@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,7 +12,7 @@ from afterview.cli.options import json_option, pass_state
 from afterview.cli.output import emit_json, local_time, print_section, print_table
 
 if TYPE_CHECKING:
-    from afterview.services.agenda import Agenda, Item
+    from afterview.services.agenda import Agenda, Item, Section
     from afterview.services.drafts import DraftView
 
 PRACTICE_TAGS = {
@@ -44,32 +44,32 @@ def today(state: CliState, show_all: bool, as_json: bool) -> None:
     from afterview.services.drafts import drafts_for_actions
 
     ws = state.workspace()
-    view = agenda(ws)
-    # Drafts are linted for the rows shown only (JSON shows them all).
-    limit = None if show_all or as_json else SHOWN
+    # Only the rows shown are read and their drafts linted (JSON shows them all).
+    view = agenda(ws, None if show_all or as_json else SHOWN)
     sections = (view.overdue, view.due_today, view.this_week)
-    shown = [item for items in sections for item in items[:limit]]
-    drafts = drafts_for_actions(ws, [i.action for i in shown])
+    drafts = drafts_for_actions(ws, [i.action for section in sections for i in section.items])
     if as_json:
         emit_json(agenda_json(view, drafts))
         return
     click.echo(f"Agenda for {view.today:%a %d %b %Y} ({view.zone})")
-    for title, items, empty in (
+    for title, section, empty in (
         ("Overdue", view.overdue, "Nothing overdue."),
         ("Due today", view.due_today, "Nothing due today."),
         ("Coming up this week", view.this_week, "Nothing else this week."),
     ):
-        print_section(f"{title} ({len(items)})" if items else title)
-        _items(items if show_all else items[:SHOWN], view.zone, empty, drafts)
-        _more(len(items), show_all)
+        print_section(f"{title} ({section.total})" if section.total else title)
+        _items(section.items, view.zone, empty, drafts)
+        _more(section)
     print_section("Waiting for an answer")
-    waiting = view.waiting if show_all else view.waiting[:SHOWN]
     print_table(
         ["App", "Application", "Stage", "Patience"],
-        [(w.application.id, w.application.label, w.application.stage, w.status) for w in waiting],
+        [
+            (w.application.id, w.application.label, w.application.stage, w.status)
+            for w in view.waiting.items
+        ],
         empty="Nothing is waiting.",
     )
-    _more(len(view.waiting), show_all)
+    _more(view.waiting)
     _health(view)
 
 
@@ -114,9 +114,9 @@ def draft_json(view: DraftView | None) -> dict[str, object] | None:
     }
 
 
-def _more(total: int, show_all: bool) -> None:
-    if not show_all and total > SHOWN:
-        click.echo(f"… and {total - SHOWN} more: afterview today --all")
+def _more(section: Section[Any]) -> None:
+    if section.more:
+        click.echo(f"… and {section.more} more: afterview today --all")
 
 
 def _health(view: Agenda) -> None:
@@ -145,9 +145,9 @@ def agenda_json(view: Agenda, drafts: Mapping[int, DraftView]) -> dict[str, obje
     return {
         "today": view.today.isoformat(),
         "time_zone": view.zone,
-        "overdue": items(view.overdue),
-        "due_today": items(view.due_today),
-        "this_week": items(view.this_week),
+        "overdue": items(view.overdue.items),
+        "due_today": items(view.due_today.items),
+        "this_week": items(view.this_week.items),
         "waiting": [
             {
                 "application": {"id": w.application.id, "label": w.application.label},
@@ -158,8 +158,9 @@ def agenda_json(view: Agenda, drafts: Mapping[int, DraftView]) -> dict[str, obje
                 "overdue": w.overdue,
                 "status": w.status,
             }
-            for w in view.waiting
+            for w in view.waiting.items
         ],
+        "totals": view.totals,
         "pipeline": {
             "active": view.health.active,
             "by_stage": {str(s): n for s, n in view.health.by_stage.items()},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -20,9 +21,10 @@ from afterview.services.region import Setting, setting
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
 from afterview.store import applications as application_store
-from afterview.store import interviews as interview_store
+from afterview.store.applications import StageRow
 
 WEEK = timedelta(days=7)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,17 +42,43 @@ class Waiting:
 
 
 @dataclass(frozen=True, slots=True)
+class Section(Generic[T]):
+    """The first rows of a part of the agenda, and how many it has in all."""
+
+    items: list[T]
+    total: int
+
+    @property
+    def more(self) -> int:
+        """How many are not shown."""
+        return self.total - len(self.items)
+
+
+@dataclass(frozen=True, slots=True)
 class Agenda:
     zone: str
     today: date
-    overdue: list[Item]
-    due_today: list[Item]
-    this_week: list[Item]
-    waiting: list[Waiting]
+    overdue: Section[Item]
+    due_today: Section[Item]
+    this_week: Section[Item]
+    waiting: Section[Waiting]
     health: Health
 
+    @property
+    def totals(self) -> dict[str, int]:
+        """How many rows each part has in all, shown or not."""
+        return {
+            "overdue": self.overdue.total,
+            "due_today": self.due_today.total,
+            "this_week": self.this_week.total,
+            "waiting": self.waiting.total,
+        }
 
-def agenda(ws: Workspace) -> Agenda:
+
+def agenda(ws: Workspace, shown: int | None = None) -> Agenda:
+    """The agenda, with at most `shown` rows in each part (all of them when None); each part
+    still says how many it has. Only the rows shown are read whole, so a long history costs
+    little more than a short one."""
     now = ws.now()
     with ws.ready().read() as session:
         place = setting(ws, session)
@@ -58,52 +86,67 @@ def agenda(ws: Workspace) -> Agenda:
         today = now.astimezone(zone).date()
         start = datetime.combine(today, time(), zone)
         tomorrow = datetime.combine(today + timedelta(days=1), time(), zone)
-        actions = action_store.list_actions(session, pending_due_before=tomorrow + WEEK)
-        # Only what the agenda shows: the actions' applications and those waiting.
-        needed = application_store.list_applications(
-            session, stages=WAITING_STAGES, ids={a.application_id for a in actions}
+        parts = [
+            action_store.pending_due(session, before=start, limit=shown),
+            action_store.pending_due(session, since=start, before=tomorrow, limit=shown),
+            action_store.pending_due(session, since=tomorrow, before=tomorrow + WEEK, limit=shown),
+        ]
+        waits = waiting_windows(session, now, today, place)
+        shown_waits = waits[:shown]
+        applications = _applications(
+            session,
+            {a.application_id for actions, _n in parts for a in actions}
+            | {row.id for row, _w in shown_waits},
         )
-        applications = {a.id: a for a in needed}
-        items = sorted(
-            (Item(a, applications[a.application_id]) for a in actions),
-            key=lambda item: (item.action.effective_due(), item.action.id),
+        overdue, due_today, this_week = (
+            Section([Item(a, applications[a.application_id]) for a in actions], total)
+            for actions, total in parts
+        )
+        waiting = Section(
+            [
+                Waiting(applications[row.id], w, w.status(today), w.is_overdue(today))
+                for row, w in shown_waits
+            ],
+            len(waits),
         )
         return Agenda(
             zone=place.zone,
             today=today,
-            overdue=[i for i in items if i.action.effective_due() < start],
-            due_today=[i for i in items if start <= i.action.effective_due() < tomorrow],
-            this_week=[i for i in items if i.action.effective_due() >= tomorrow],
-            waiting=waiting(session, list(applications.values()), now, today, place),
+            overdue=overdue,
+            due_today=due_today,
+            this_week=this_week,
+            waiting=waiting,
             health=health(ws, session, today),
         )
 
 
-def waiting(
-    session: Session,
-    applications: list[Application],
-    now: datetime,
-    today: date,
-    place: Setting,
-) -> list[Waiting]:
-    """Each application waiting for an answer, with the window in which one is normal. One
-    with an interview still to come is not waiting: it is preparing. The window after a
-    stated date ends where the follow-up rule allows asking."""
+def _applications(session: Session, ids: set[int]) -> dict[int, Application]:
+    return {a.id: a for a in application_store.list_applications(session, ids=ids)}
+
+
+def waiting_windows(
+    session: Session, now: datetime, today: date, place: Setting, only: int | None = None
+) -> list[tuple[StageRow, Window]]:
+    """Each application waiting for an answer (or only the one with id `only`), with the
+    window in which one is normal, overdue ones first. One with an interview still to come
+    is not waiting: it is preparing. The window after a stated date ends where the
+    follow-up rule allows asking."""
     calendar = place.calendar
     buffer = place.rules["follow_up"].offset
     buffer_days = buffer.amount if buffer.unit == Unit.BUSINESS_DAYS else 1
-    latest = interview_store.latest_per_application(session)
+    rows = application_store.stage_rows(session)
     ended = [
-        (stage, moved, latest[app_id][0] if app_id in latest else None)
-        for app_id, stage, moved in application_store.stage_rows(session)
+        (row.stage, row.stage_changed_at, row.latest[0] if row.latest else None) for row in rows
     ]
     history = summarise(past_waits(ended, today))
     found = []
-    for application in applications:
-        last = latest.get(application.id)
-        if application.stage not in WAITING_STAGES or (last is not None and last[0] > now):
+    for row in rows:
+        last = row.latest
+        if only not in (None, row.id) or row.stage not in WAITING_STAGES:
             continue
-        since = _since(application, last)
+        if last is not None and last[0] > now:  # preparing, not waiting
+            continue
+        since = _since(row, last)
         timeline = (
             read_timeline(last[2], said_on=since, calendar=calendar) if last is not None else None
         )
@@ -115,8 +158,10 @@ def waiting(
             buffer_business_days=buffer_days,
             calendar=calendar,
         )
-        found.append(Waiting(application, window, window.status(today), window.is_overdue(today)))
-    return sorted(found, key=lambda w: (not w.overdue, w.window.end))
+        found.append((row, window))
+    # Overdue first, then by the window's end; ties most recently moved first.
+    found.sort(key=lambda f: (f[0].stage_changed_at, f[0].id), reverse=True)
+    return sorted(found, key=lambda f: (not f[1].is_overdue(today), f[1].end))
 
 
 def health(ws: Workspace, session: Session, today: date) -> Health:
@@ -133,9 +178,9 @@ def health(ws: Workspace, session: Session, today: date) -> Health:
     )
 
 
-def _since(application: Application, last: tuple[datetime, str, str] | None) -> date:
+def _since(row: StageRow, last: tuple[datetime, str, str] | None) -> date:
     if last is not None:
         return last[0].astimezone(ZoneInfo(last[1])).date()
-    if application.applied_on is not None and application.stage == Stage.APPLIED:
-        return application.applied_on
-    return application.stage_changed_at.date()
+    if row.applied_on is not None and row.stage == Stage.APPLIED:
+        return row.applied_on
+    return row.stage_changed_at.date()

@@ -65,7 +65,7 @@ def _catch_up(ws: Workspace) -> None:
     rather than the whole history."""
     now = ws.now()
     with ws.ready().write() as session:
-        old = action_store.list_actions(session, pending_due_before=now - timedelta(days=1))
+        old, _n = action_store.pending_due(session, before=now - timedelta(days=1))
         action_store.set_state(session, [a.id for a in old], ActionState.DONE, now)
         due = {a.id: a.due_at for a in old}
         for draft in draft_store.list_drafts(session, action_ids=list(due)):

@@ -30,6 +30,7 @@ from afterview.services.drafting import (
     expected_of,
     gather_facts,
     point_of_contact,
+    prefetch,
     request_of,
     save_rendered,
 )
@@ -87,7 +88,7 @@ def write_drafts(
             requests = [_application_request(session, kind, application, contact, tone, short)]
         keep_edited = kind == DraftKind.THANK_YOU and contact is None
         drafts = [_write_one(ws, session, r, now, keep_edited=keep_edited) for r in requests]
-        return [_view(session, ws, draft) for draft in drafts]
+        return _views(session, ws, drafts)
 
 
 def _application_request(
@@ -216,7 +217,7 @@ def list_drafts(
     with ws.ready().read() as session:
         ids = [find_application(session, application).id] if application else None
         drafts = draft_store.list_drafts(session, application_ids=ids, states=states)
-        return [_view(session, ws, draft) for draft in drafts]
+        return _views(session, ws, drafts)
 
 
 def show_draft(ws: Workspace, draft_id: int) -> DraftView:
@@ -244,7 +245,12 @@ def drafts_for_actions(ws: Workspace, actions: Collection[Action]) -> dict[int, 
         return {}
     with ws.ready().read() as session:
         drafts = draft_store.list_drafts(session, action_ids=ids, states=[DraftState.DRAFT])
-        return {d.action_id: _view(session, ws, d) for d in drafts if d.action_id is not None}
+        return {v.draft.action_id or 0: v for v in _views(session, ws, drafts)}
+
+
+def _views(session: Session, ws: Workspace, drafts: list[Draft]) -> list[DraftView]:
+    prefetch(session, [d for d in drafts if d.state == DraftState.DRAFT])
+    return [_view(session, ws, draft) for draft in drafts]
 
 
 def _view(session: Session, ws: Workspace, draft: Draft) -> DraftView:

@@ -10,7 +10,7 @@ from afterview.domain.applications import Application
 from afterview.domain.interviews import Interview
 from afterview.domain.pipeline import Health
 from afterview.domain.stages import WAITING_STAGES, Stage
-from afterview.services.agenda import Waiting, health, waiting
+from afterview.services.agenda import health, waiting_windows
 from afterview.services.interviews import find_interview
 from afterview.services.region import Setting, setting
 from afterview.services.workspace import Workspace
@@ -61,9 +61,10 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
             if a.interview_id in (interview.id, None) and a.state != ActionState.DROPPED
         ]
         today = ws.now().astimezone(ZoneInfo(place.zone)).date()
-        window = next((w for w in waiting(session, [application], ws.now(), today, place)), None)
+        waits = waiting_windows(session, ws.now(), today, place, only=application.id)
+        patience = waits[0][1].status(today) if waits else None
         fit = health(ws, session, today)
-    notes = _practice_notes(interview, application, place, window, fit)
+    notes = _practice_notes(interview, application, place, patience, fit)
     if latest.id != interview.id and not notes[6]:
         notes[6] = (
             f"Follow-ups follow the latest round: round {latest.round} "
@@ -82,7 +83,7 @@ def _practice_notes(
     interview: Interview,
     application: Application,
     place: Setting,
-    window: Waiting | None,
+    patience: str | None,
     fit: Health,
 ) -> dict[int, str]:
     def off(key: str) -> str:
@@ -110,7 +111,7 @@ def _practice_notes(
         ),
         7: off("offer_decision")
         or ("" if application.stage == Stage.OFFER else "Applies when an offer arrives."),
-        8: window.status if window else "Not waiting for an answer.",
+        8: patience or "Not waiting for an answer.",
         9: fit.nudge
         or (
             f"{fit.active} active applications; {fit.applied_this_week} of "

@@ -45,20 +45,33 @@ def get_action(session: Session, action_id: int) -> Action:
 
 
 def list_actions(
-    session: Session,
-    *,
-    application_ids: Collection[int] | None = None,
-    pending_due_before: datetime | None = None,
+    session: Session, *, application_ids: Collection[int] | None = None
 ) -> list[Action]:
-    """Actions by due time: of some applications, or every pending one due before a time
-    (a snoozed action counts from the end of its snooze)."""
+    """Actions by due time: all of them, or those of some applications."""
     query = select(ActionRow).order_by(ActionRow.due_at, ActionRow.id)
     if application_ids is not None:
         query = query.where(ActionRow.application_id.in_(list(application_ids)))
-    if pending_due_before is not None:
-        due = func.coalesce(ActionRow.snoozed_until, ActionRow.due_at)
-        query = query.where(ActionRow.state.in_(PENDING), due < pending_due_before)
     return [to_action(row) for row in session.scalars(query)]
+
+
+def pending_due(
+    session: Session,
+    *,
+    before: datetime,
+    since: datetime | None = None,
+    limit: int | None = None,
+) -> tuple[list[Action], int]:
+    """Pending actions due before a time (and from another), soonest first: at most `limit`
+    of them, and how many there are in all. A snoozed action counts from its snooze's end."""
+    due = func.coalesce(ActionRow.snoozed_until, ActionRow.due_at)
+    where = [ActionRow.state.in_(PENDING), due < before]
+    if since is not None:
+        where.append(due >= since)
+    query = select(ActionRow).where(*where).order_by(due, ActionRow.id).limit(limit)
+    found = [to_action(row) for row in session.scalars(query)]
+    if limit is None or len(found) < limit:
+        return found, len(found)
+    return found, session.scalar(select(func.count()).where(*where)) or 0
 
 
 def insert_planned(session: Session, planned: Sequence[PlannedAction], now: datetime) -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from afterview.domain.applications import Application, Priority, Salary
 from afterview.domain.errors import NotFound
 from afterview.domain.lookup import search_words
 from afterview.domain.stages import Stage
-from afterview.store.rows import ApplicationRow, CompanyRow
+from afterview.store.rows import ApplicationRow, CompanyRow, InterviewRow
 
 
 def to_application(row: ApplicationRow) -> Application:
@@ -119,7 +120,39 @@ def count_applied_between(session: Session, first: date, last: date) -> int:
     return session.scalar(query) or 0
 
 
-def stage_rows(session: Session) -> list[tuple[int, Stage, datetime]]:
-    """(id, stage, when it got there) of every application: light rows for statistics."""
-    query = select(ApplicationRow.id, ApplicationRow.stage, ApplicationRow.stage_changed_at)
-    return [(id_, Stage(stage), moved) for id_, stage, moved in session.execute(query)]
+class StageRow(NamedTuple):
+    """An application's stage and dates and its latest interview's (end, zone, stated next
+    step), without the rest: light rows for statistics and the agenda's waiting list."""
+
+    id: int
+    stage: Stage
+    stage_changed_at: datetime
+    applied_on: date | None
+    latest: tuple[datetime, str, str] | None
+
+
+def stage_rows(session: Session) -> list[StageRow]:
+    """The stage row of every application, in one query (Core, not the ORM: these are
+    thousands of small rows on a long search)."""
+    later = aliased(InterviewRow)
+    latest = (
+        select(later.id)
+        .where(later.application_id == ApplicationRow.id)
+        .order_by(later.starts_at.desc(), later.id.desc())
+        .limit(1)
+        .correlate(ApplicationRow)
+        .scalar_subquery()
+    )
+    query = select(
+        ApplicationRow.id,
+        ApplicationRow.stage,
+        ApplicationRow.stage_changed_at,
+        ApplicationRow.applied_on,
+        InterviewRow.ends_at,
+        InterviewRow.time_zone,
+        InterviewRow.next_step_said,
+    ).outerjoin(InterviewRow, InterviewRow.id == latest)
+    return [
+        StageRow(id_, Stage(stage), moved, applied, (end, zone, said) if end else None)
+        for id_, stage, moved, applied, end, zone, said in session.connection().execute(query)
+    ]

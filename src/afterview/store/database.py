@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +35,8 @@ class Database:
         self.url = normalise_url(url)
         self.busy_timeout_ms = busy_timeout_ms
         self._engine: Engine | None = None
+        self._watch: sqlite3.Connection | None = None
+        self._watch_lock = threading.Lock()
 
     @property
     def is_sqlite(self) -> bool:
@@ -123,10 +127,29 @@ class Database:
                 f"Cannot use the database at {self.display_name}: {_first_line(error)}"
             ) from None
 
+    def revision(self) -> int | None:
+        """A number that changes whenever anyone, this process or another, commits a change
+        to the database; what is worked out from the data may be kept while it stays the
+        same. None where that cannot be told cheaply (PostgreSQL, or SQLite in memory):
+        then nothing may be kept. It is SQLite's data_version, read on a connection of its
+        own that never writes, so every commit is another connection's."""
+        path = self.sqlite_path
+        if path is None:
+            return None
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = sqlite3.connect(path, check_same_thread=False)
+            (version,) = self._watch.execute("PRAGMA data_version").fetchone()
+        return int(version)
+
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
 
 
 def _first_line(error: exc.DBAPIError) -> str:

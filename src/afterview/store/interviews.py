@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -55,9 +56,13 @@ def list_interviews(
     contact_id: int | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    ids: Collection[int] | None = None,
 ) -> list[Interview]:
-    """Interviews in time order; optionally of one application, with one contact, or upcoming."""
+    """Interviews in time order; optionally of one application, with one contact, in a time
+    span, or with given ids."""
     query = select(InterviewRow).order_by(InterviewRow.starts_at, InterviewRow.id)
+    if ids is not None:
+        query = query.where(InterviewRow.id.in_(list(ids)))
     if application_id is not None:
         query = query.where(InterviewRow.application_id == application_id)
     if contact_id is not None:
@@ -123,21 +128,6 @@ def save_interview(session: Session, interview: Interview) -> Interview:
     session.flush()
     session.refresh(row)
     return to_interview(row)
-
-
-def latest_per_application(session: Session) -> dict[int, tuple[datetime, str, str]]:
-    """Application id → (end, zone, stated next step) of its latest interview; light rows,
-    without loading whole interviews (the agenda needs this for every application)."""
-    query = select(
-        InterviewRow.application_id,
-        InterviewRow.ends_at,
-        InterviewRow.time_zone,
-        InterviewRow.next_step_said,
-    ).order_by(InterviewRow.starts_at, InterviewRow.id)
-    latest: dict[int, tuple[datetime, str, str]] = {}
-    for application_id, ends_at, zone, said in session.execute(query):
-        latest[application_id] = (ends_at, zone, said)
-    return latest
 
 
 def latest_interview_id(session: Session, application_id: int) -> int | None:

@@ -4,9 +4,9 @@ pipeline's health."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from afterview.services.agenda import Agenda, Item, Waiting, agenda
@@ -38,15 +38,20 @@ class AgendaOut(BaseModel):
     due_today: list[ActionOut]
     this_week: list[ActionOut]
     waiting: list[WaitingOut]
+    totals: dict[str, int]
     pipeline: dict[str, Any]
 
 
 @router.get("/agenda", response_model_exclude_unset=True)
-def show_agenda(ws: WorkspaceDep) -> AgendaOut:
+def show_agenda(
+    ws: WorkspaceDep, limit: Annotated[int | None, Query(ge=1, le=1000)] = None
+) -> AgendaOut:
     """What to do: overdue, due today and this week (each with its draft's lint counts),
-    what is waiting and whether that is still normal, and the pipeline's health."""
-    view = agenda(ws)
-    actions = [i.action for items in (view.overdue, view.due_today, view.this_week) for i in items]
+    what is waiting and whether that is still normal, and the pipeline's health. With
+    `limit`, at most that many rows in each part; `totals` counts them all."""
+    view = agenda(ws, limit)
+    sections = (view.overdue, view.due_today, view.this_week)
+    actions = [i.action for section in sections for i in section.items]
     return agenda_out(view, drafts_for_actions(ws, actions))
 
 
@@ -55,10 +60,11 @@ def agenda_out(view: Agenda, drafts: Mapping[int, DraftView]) -> AgendaOut:
     return AgendaOut(
         today=view.today.isoformat(),
         time_zone=view.zone,
-        overdue=_items(view.overdue, drafts),
-        due_today=_items(view.due_today, drafts),
-        this_week=_items(view.this_week, drafts),
-        waiting=[_waiting(w) for w in view.waiting],
+        overdue=_items(view.overdue.items, drafts),
+        due_today=_items(view.due_today.items, drafts),
+        this_week=_items(view.this_week.items, drafts),
+        waiting=[_waiting(w) for w in view.waiting.items],
+        totals=view.totals,
         pipeline={
             "active": health.active,
             "by_stage": {str(stage): n for stage, n in health.by_stage.items()},
