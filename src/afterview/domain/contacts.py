@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 
@@ -26,3 +26,20 @@ class Contact:
     def label(self) -> str:
         where = ", ".join(part for part in (self.title, self.company_name or "") if part)
         return f"{self.name} ({where})" if where else self.name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContactRecord:
+    """A person as an export or address book describes them (LinkedIn's Connections.csv, a
+    vCard, a CSV), before it is matched with the stored contacts. `line` is where the
+    record starts in its file (1-based), for messages; empty strings mean "not given"."""
+
+    line: int
+    name: str
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    company: str = ""
+    title: str = ""
+    linkedin_url: str = ""
+    connected_on: date | None = None
+    notes: str = ""
