@@ -19,6 +19,9 @@ class Contact:
     title: str = ""
     origin: str = "manual"
     notes: str = ""
+    linkedin_url: str = ""
+    connected_on: date | None = None
+    past_companies: tuple[str, ...] = ()  # employers they have left, as named then
     created_at: datetime
     updated_at: datetime
 

@@ -91,6 +91,10 @@ class ContactDoc(_Strict):
     title: str
     origin: str
     notes: str
+    # Added in 0.3 (files from 0.1 and 0.2 have none).
+    linkedin_url: str = ""
+    connected_on: date | None = None
+    past_companies: list[str] = Field(default_factory=list)
     created_at: AwareDatetime
     updated_at: AwareDatetime
 

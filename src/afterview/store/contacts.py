@@ -26,6 +26,9 @@ def to_contact(row: ContactRow) -> Contact:
         title=row.title,
         origin=row.origin,
         notes=row.notes,
+        linkedin_url=row.linkedin_url,
+        connected_on=row.connected_on,
+        past_companies=tuple(row.past_companies),
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
@@ -90,6 +93,9 @@ def save_contact(session: Session, contact: Contact) -> Contact:
     row.title = contact.title
     row.origin = contact.origin
     row.notes = contact.notes
+    row.linkedin_url = contact.linkedin_url
+    row.connected_on = contact.connected_on
+    row.past_companies = list(contact.past_companies)
     row.updated_at = contact.updated_at
     session.flush()
     session.refresh(row, ["company"])

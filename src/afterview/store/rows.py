@@ -105,6 +105,9 @@ class ContactRow(Base):
     title: Mapped[str] = mapped_column(String(200))
     origin: Mapped[str] = mapped_column(String(20))
     notes: Mapped[str] = mapped_column(Text)
+    linkedin_url: Mapped[str] = mapped_column(String(300), default="")
+    connected_on: Mapped[date | None]
+    past_companies: Mapped[list[str]] = mapped_column(default=list)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
