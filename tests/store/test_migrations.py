@@ -128,3 +128,27 @@ def test_sqlite_migrations_back_up_a_database_with_data_first(tmp_path):
     with sqlite3.connect(tmp_path / "a.before-downgrade-1.db") as copy:
         assert copy.execute("SELECT name FROM profile").fetchall() == [("Sam",)]
     database.dispose()
+
+
+def test_contacts_from_before_0004_keep_their_data_and_gain_empty_links(db):
+    upgrade(db, "2026_11_26_0003")
+    with db.connection() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO contacts (id, uid, name, emails, phones, title, origin, notes,"
+                " created_at, updated_at) VALUES (1, :uid, 'Dana Reyes', '[\"d@x.example\"]',"
+                " '[]', 'CTO', 'manual', '', :at, :at)"
+            ),
+            {
+                "uid": "0" * 32 if db.is_sqlite else "00000000-0000-0000-0000-000000000001",
+                "at": "2026-11-01 10:00:00",
+            },
+        )
+    upgrade(db)
+    with db.connection() as connection:
+        row = connection.execute(
+            text("SELECT name, emails, linkedin_url, connected_on, past_companies FROM contacts")
+        ).one()
+    assert (row.name, row.linkedin_url, row.connected_on) == ("Dana Reyes", "", None)
+    assert row.past_companies in ("[]", [])
+    assert row.emails in ('["d@x.example"]', ["d@x.example"])
