@@ -91,6 +91,9 @@ def contact_json(contact: Contact) -> dict[str, Any]:
         "title": contact.title,
         "origin": contact.origin,
         "notes": contact.notes,
+        "linkedin_url": contact.linkedin_url,
+        "connected_on": contact.connected_on.isoformat() if contact.connected_on else None,
+        "past_companies": list(contact.past_companies),
         "created_at": contact.created_at.isoformat(),
         "updated_at": contact.updated_at.isoformat(),
     }

@@ -7,8 +7,6 @@ The shape is documented in docs/export-format.md. Records refer to each other by
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -22,6 +20,7 @@ from afterview.domain.errors import ParseError
 from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.interviews import InterviewKind
 from afterview.domain.stages import Stage
+from afterview.integrations.files import write_atomically
 
 FORMAT: Final = "afterview-export"
 VERSION: Final = 1
@@ -231,13 +230,4 @@ def dump_document(document: ExportDocument) -> str:
 
 def write_document(document: ExportDocument, path: Path) -> None:
     """Write the document so that `path` holds either the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(dump_document(document))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    write_atomically(path, dump_document(document).encode("utf-8"))

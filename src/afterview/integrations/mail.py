@@ -17,7 +17,6 @@ import re
 import smtplib
 import socket
 import ssl
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
@@ -31,6 +30,7 @@ from urllib.parse import quote
 
 from afterview.domain.errors import InvalidInput, SendFailed
 from afterview.domain.values import is_loopback
+from afterview.integrations.files import write_atomically
 
 # CRLF line endings, RFC 2047 headers, and a body that is 7-bit clean.
 POLICY: Final = policy.SMTP.clone(cte_type="7bit")
@@ -99,16 +99,7 @@ def eml_bytes(message: EmailMessage) -> bytes:
 
 def write_eml(message: EmailMessage, path: Path) -> None:
     """Write the .eml file so that `path` holds either the old file or the whole new one."""
-    data = eml_bytes(message)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    write_atomically(path, eml_bytes(message))
 
 
 def mailto_link(*, to_email: str, subject: str, body: str) -> str:

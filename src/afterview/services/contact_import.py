@@ -1,0 +1,307 @@
+"""Importing people from LinkedIn's Connections.csv, vCard files and other CSV files, and
+exporting them as vCards. A file is read and checked whole before anything is written;
+the people in it are matched with the stored contacts (domain/merging.py), so importing
+the same or a newer export again updates them instead of adding them twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+from sqlalchemy.orm import Session
+
+from afterview.domain.contacts import Contact, ContactRecord
+from afterview.domain.employers import normalise_company
+from afterview.domain.errors import InvalidInput
+from afterview.domain.events import EventKind, SubjectKind, changes_between
+from afterview.domain.merging import ImportPlan, Skip, Update, plan_import
+from afterview.services.workspace import Workspace
+from afterview.store import transfer
+
+CHUNK = 2000
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+class Format(StrEnum):
+    LINKEDIN = "linkedin"
+    VCARD = "vcard"
+    CSV = "csv"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import did, or would do (`dry_run`)."""
+
+    source: str
+    format: Format
+    added: list[ContactRecord]
+    updated: list[Update]
+    unchanged: int
+    skipped: list[Skip]
+    companies_added: list[str]
+    dry_run: bool
+
+
+def detect_format(path: Path, data: bytes) -> Format:
+    """vCard by its BEGIN line or extension; LinkedIn's export by its header (or a ZIP
+    archive: LinkedIn's whole download, which its reader explains); else CSV."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
+    if path.suffix.casefold() in (".vcf", ".vcard") or head[:11].upper() == b"BEGIN:VCARD":
+        return Format.VCARD
+    if b"First Name,Last Name" in head or data.startswith(b"PK\x03\x04"):
+        return Format.LINKEDIN
+    return Format.CSV
+
+
+def import_contacts(
+    ws: Workspace,
+    path: Path,
+    *,
+    format: Format | None = None,
+    mapping: Mapping[str, str] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the people in the file at `path`: all or nothing; `dry_run` says what would
+    change and writes nothing."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}") from None
+    kind = format or detect_format(path, data)
+    records, skipped = _read(kind, path.name, data, mapping)
+    now = ws.now()
+    with ws.ready().read() if dry_run else ws.ready().write() as session:
+        existing = _contacts(session)
+        plan = plan_import(path.name, records, existing)
+        companies = _companies(session)
+        wanted = [r.company for r in plan.added] + [
+            str(u.changes["company"]) for u in plan.updated if "company" in u.changes
+        ]
+        new_companies = _new_companies(companies, wanted)
+        report = ImportReport(
+            source=path.name,
+            format=kind,
+            added=plan.added,
+            updated=plan.updated,
+            unchanged=len(plan.unchanged),
+            skipped=sorted([*skipped, *plan.skipped], key=lambda s: s.line),
+            companies_added=new_companies,
+            dry_run=dry_run,
+        )
+        if not dry_run:
+            ids = _write_companies(session, companies, new_companies, now)
+            _write_people(session, plan, ids, kind, now, progress)
+    return report
+
+
+def export_vcards(
+    ws: Workspace, *, company: str | None = None, path: Path | None = None
+) -> tuple[str, int]:
+    """Every contact (or those at one company) as vCards, and how many; written to `path`
+    (atomically) when given."""
+    from afterview.integrations.files import write_atomically
+    from afterview.integrations.vcard import contacts_to_vcard
+    from afterview.services.contacts import list_contacts
+
+    contacts = list_contacts(ws, company=company)
+    text = contacts_to_vcard(contacts)
+    if path is not None:
+        try:
+            write_atomically(path, text.encode("utf-8"))
+        except OSError as error:
+            raise InvalidInput(f"Cannot write {path}: {error.strerror or error}") from None
+    return text, len(contacts)
+
+
+def _read(
+    kind: Format, source: str, data: bytes, mapping: Mapping[str, str] | None
+) -> tuple[list[ContactRecord], list[Skip]]:
+    """The file's people and the entries left out (with why); a malformed file raises a
+    ParseError naming the file, line and field."""
+    if kind == Format.LINKEDIN:
+        from afterview.integrations.linkedin import read_linkedin_connections
+
+        found = read_linkedin_connections(data, source=source)
+    elif kind == Format.VCARD:
+        from afterview.integrations.vcard import read_vcards
+
+        found = read_vcards(data, source=source)
+    else:
+        from afterview.integrations.contacts_csv import read_contacts_csv
+
+        if not mapping:
+            raise InvalidInput(
+                f"{source} is not a LinkedIn export: say which columns hold what "
+                "(a column mapping, e.g. name=Full Name, emails=E-mail)",
+                field="mapping",
+            )
+        found = read_contacts_csv(data, mapping, source=source)
+    return list(found.records), [Skip(s.line, "", s.reason) for s in found.skipped]
+
+
+def _contacts(session: Session) -> list[Contact]:
+    """Every stored contact, read as plain rows (an import compares with all of them)."""
+    names = {row["id"]: row["name"] for row in transfer.read_table(session, "companies")}
+    return [
+        Contact(
+            **{k: v for k, v in row.items() if k not in ("company_id", "emails", "phones")},
+            emails=tuple(row["emails"]),
+            phones=tuple(row["phones"]),
+            company_id=row["company_id"],
+            company_name=names.get(row["company_id"]),
+        )
+        for row in transfer.read_table(session, "contacts")
+    ]
+
+
+def _companies(session: Session) -> dict[str, int]:
+    """Normalised name or alias → company id (the first company to claim it)."""
+    found: dict[str, int] = {}
+    for row in transfer.read_table(session, "companies"):
+        for name in (row["name"], *row["aliases"]):
+            found.setdefault(normalise_company(name), row["id"])
+    return found
+
+
+def _new_companies(known: Mapping[str, int], wanted: Sequence[str]) -> list[str]:
+    """The companies to create: each name no stored company goes by, once (as first
+    spelled in the file)."""
+    new: dict[str, str] = {}
+    for name in wanted:
+        key = normalise_company(name)
+        if name.strip() and key not in known:
+            new.setdefault(key, name.strip())
+    return list(new.values())
+
+
+def _write_companies(
+    session: Session, known: dict[str, int], names: Sequence[str], now: datetime
+) -> dict[str, int]:
+    rows: list[dict[str, Any]] = [
+        {
+            "uid": uuid4(),
+            "name": name,
+            "name_key": name.casefold(),
+            "aliases": [],
+            "domains": [],
+            "notes": "",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for name in names
+    ]
+    assigned = transfer.insert_rows(session, "companies", rows)
+    ids: dict[str, int] = {row["name"]: assigned[row["uid"]] for row in rows}
+    _events(session, SubjectKind.COMPANY, [(i, {"summary": n}) for n, i in ids.items()], now)
+    known.update({normalise_company(name): id_ for name, id_ in ids.items()})
+    return known
+
+
+def _write_people(
+    session: Session,
+    plan: ImportPlan,
+    companies: Mapping[str, int],
+    kind: Format,
+    now: datetime,
+    progress: Progress | None,
+) -> None:
+    total, done = len(plan.added) + len(plan.updated), 0
+    for chunk in _chunks(plan.added):
+        rows = [_new_row(record, companies, kind, now) for record in chunk]
+        assigned = transfer.insert_rows(session, "contacts", rows)
+        created = [
+            (assigned[row["uid"]], {"summary": _label(row, r)})
+            for row, r in zip(rows, chunk, strict=True)
+        ]
+        _events(session, SubjectKind.CONTACT, created, now)
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+    for updates in _chunks(plan.updated):
+        values, changed = [], []
+        for update in updates:
+            row = _changed_row(update, companies)
+            before = {
+                name: update.contact.company_name
+                if name == "company"
+                else getattr(update.contact, name)
+                for name in update.changes
+            }
+            changed.append(
+                (update.contact.id, {"changes": changes_between(before, update.changes)})
+            )
+            values.append(row | {"updated_at": now})
+        transfer.update_rows(session, "contacts", values)
+        _events(session, SubjectKind.CONTACT, changed, now, EventKind.UPDATED)
+        done += len(updates)
+        if progress:
+            progress(done, total)
+
+
+def _new_row(
+    record: ContactRecord, companies: Mapping[str, int], kind: Format, now: datetime
+) -> dict[str, Any]:
+    return {
+        "uid": uuid4(),
+        "name": record.name,
+        "emails": list(dict.fromkeys(record.emails)),
+        "phones": list(dict.fromkeys(record.phones)),
+        "company_id": companies.get(normalise_company(record.company)) if record.company else None,
+        "title": record.title,
+        "origin": str(kind),
+        "notes": record.notes,
+        "linkedin_url": record.linkedin_url,
+        "connected_on": record.connected_on,
+        "past_companies": [],
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _changed_row(update: Update, companies: Mapping[str, int]) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": update.contact.id}
+    for name, value in update.changes.items():
+        if name == "company":
+            row["company_id"] = companies[normalise_company(str(value))]
+        elif isinstance(value, tuple):
+            row[name] = list(value)
+        else:
+            row[name] = value
+    return row
+
+
+def _label(row: Mapping[str, Any], record: ContactRecord) -> str:
+    where = ", ".join(part for part in (record.title, record.company) if part)
+    return f"{row['name']} ({where})" if where else str(row["name"])
+
+
+def _events(
+    session: Session,
+    subject: SubjectKind,
+    items: Sequence[tuple[int, dict[str, Any]]],
+    now: datetime,
+    kind: EventKind = EventKind.CREATED,
+) -> None:
+    rows = [
+        {
+            "uid": uuid4(),
+            "subject_kind": str(subject),
+            "subject_id": subject_id,
+            "kind": str(kind),
+            "at": now,
+            "data": data,
+        }
+        for subject_id, data in items
+    ]
+    transfer.insert_rows(session, "events", rows, returning=False)
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
