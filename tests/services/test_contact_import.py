@@ -161,7 +161,7 @@ def test_another_csv_needs_its_columns_named(ws):
 def test_vcards_export_and_import_back_as_the_same_people(ws, tmp_path):
     import_contacts(ws, FIXTURES / "contacts-3.0.vcf")
     import_contacts(ws, FIXTURES / "Connections.csv")
-    path = tmp_path / "out" / "all.vcf"
+    path = tmp_path / "all.vcf"
     text, count = export_vcards(ws, path=path)
     assert count == len(list_contacts(ws))
     assert path.read_bytes().decode("utf-8") == text  # CRLF, as vCard wants

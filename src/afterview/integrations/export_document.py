@@ -230,4 +230,5 @@ def dump_document(document: ExportDocument) -> str:
 
 def write_document(document: ExportDocument, path: Path) -> None:
     """Write the document so that `path` holds either the old file or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, dump_document(document).encode("utf-8"))

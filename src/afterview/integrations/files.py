@@ -8,8 +8,8 @@ from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` so that `path` holds either the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write `data` so that `path` holds either the old file or the whole new one (its
+    folder must exist)."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
