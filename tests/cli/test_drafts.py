@@ -216,8 +216,8 @@ def test_a_failed_send_says_what_failed_and_leaves_the_draft(
 def test_send_without_a_server_points_to_the_alternatives(ready: Run):
     refused = ready("draft", "send", "1", "--yes", expect=5)
     assert refused.stderr == (
-        "Error: No SMTP server is configured: set smtp_host (and smtp_user) in config.toml, or "
-        "export the draft (afterview draft export ID --eml FILE) and send it yourself.\n"
+        "Error: No SMTP server is configured: set smtp_host (and smtp_user) in config.toml. Or "
+        "export the draft (`afterview draft export ID --eml FILE`) and send it yourself.\n"
     )
 
 
@@ -254,7 +254,7 @@ def test_a_draft_without_an_address_cannot_leave(search: Run):
     refused = search("draft", "export", "2", "--mailto", expect=5)
     assert refused.stderr == (
         "Error: Draft 2 has no e-mail address to go to: add one to Marcus Lee, or choose "
-        "another recipient (afterview draft edit 2 --to CONTACT).\n"
+        "another recipient. To choose one: `afterview draft edit 2 --to CONTACT`.\n"
     )
 
 

@@ -111,6 +111,8 @@ def test_from_interview_through_follow_ups_to_an_offer(run, monkeypatch):
         "Next, from 2026-12-22 09:00: No answer to two follow-ups: mark Acme Corp — Data "
         "Engineer as gone quiet? (afterview app stage ... gone-quiet).\n"
     )
+    not_rejected = run("app", "stage", "acme", "offer", "--automated", expect=5)
+    assert not_rejected.stderr == "Error: --automated and --still-interested go with a rejection.\n"
     offer = run("app", "stage", "acme", "offer")
     assert offer.stdout == "Application 1 (Acme Corp — Data Engineer) is now offer.\n"
     agenda = run("today").stdout

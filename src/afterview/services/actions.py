@@ -15,6 +15,7 @@ from afterview.domain.moments import parse_moment
 from afterview.domain.playbook import stated_timeline, timeline_phrase
 from afterview.domain.stages import WAITING_STAGES
 from afterview.services.applications import find_application
+from afterview.services.hints import Command, Hint, Option
 from afterview.services.playbook import replan_application
 from afterview.services.region import setting
 from afterview.services.workspace import Workspace
@@ -41,8 +42,11 @@ def finish_action(ws: Workspace, action_id: int, state: ActionState) -> Action:
             raise InvalidInput(f"Action {action.id} is already {action.state}.", field="state")
         if action.kind in FOLLOW_UPS and state == ActionState.DONE:
             raise InvalidInput(
-                f"Action {action.id} is a follow-up: record it with `afterview followup "
-                f"{action.application_id}`, which checks that it is not too early.",
+                Hint(
+                    f"Action {action.id} is a follow-up: it is recorded when its draft is "
+                    "marked sent, which checks that it is not too early.",
+                    ["Or record it with `", Command("followup", action.application_id), "`."],
+                ),
                 field="action",
             )
         action_store.set_state(session, [action.id], state, now)
@@ -103,8 +107,11 @@ def record_follow_up(
     ]
     if not pending:
         raise InvalidInput(
-            f"No follow-up is planned for {application.label}: follow-ups come after an "
-            "interview, at most two. See `afterview plan`.",
+            Hint(
+                f"No follow-up is planned for {application.label}: follow-ups come after an "
+                "interview, at most two.",
+                ["See `", Command("plan"), "`."],
+            ),
             field="application",
         )
     action = min(pending, key=lambda a: a.due_at)
@@ -134,7 +141,7 @@ def check_follow_up_time(
         raise TooEarly(too_early(ws, session, label, action))
 
 
-def too_early(ws: Workspace, session: Session, label: str, action: Action) -> str:
+def too_early(ws: Workspace, session: Session, label: str, action: Action) -> Hint:
     place = setting(ws, session)
     first = action.due_at.astimezone(ZoneInfo(place.zone))
     if action.kind == ActionKind.FOLLOW_UP and action.interview_id is not None:
@@ -142,9 +149,11 @@ def too_early(ws: Workspace, session: Session, label: str, action: Action) -> st
         why = timeline_phrase(stated_timeline(interview, place.calendar))
     else:
         why = "your first follow-up needs five business days to be answered"
-    return (
+    return Hint(
         f"Too early to follow up on {label}: {why}. Following up before "
-        f"{first:%a} {first.day} {first:%b} reads as impatient; use --anyway to record it now."
+        f"{first:%a} {first.day} {first:%b} reads as impatient.",
+        ["use ", Option("anyway"), " to record it now."],
+        clause=True,
     )
 
 

@@ -18,6 +18,7 @@ from afterview.domain.moments import parse_day
 from afterview.domain.stages import Stage, check_stage_change
 from afterview.domain.values import POSTING_LENGTH, ROLE_LENGTH, limit_text, require_text
 from afterview.services.companies import company_named, find_company
+from afterview.services.hints import Hint, Option
 from afterview.services.playbook import replan_application
 from afterview.services.timeline import kept, record_changes, record_created
 from afterview.services.workspace import Workspace, resolve
@@ -172,7 +173,16 @@ def change_stage(
         if stage == Stage.REJECTED:
             data |= {"automated": automated, "still_interested": still_interested}
         elif automated or still_interested:
-            raise InvalidInput("--automated and --still-interested go with a rejection.")
+            raise InvalidInput(
+                Hint(
+                    [
+                        Option("automated"),
+                        " and ",
+                        Option("still_interested"),
+                        " go with a rejection.",
+                    ]
+                )
+            )
         kind = EventKind.STAGE_CHANGED
         append_event(session, SubjectKind.APPLICATION, current.id, kind, now, data)
         saved = application_store.save_application(session, moved)

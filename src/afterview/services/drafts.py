@@ -34,6 +34,7 @@ from afterview.services.drafting import (
     request_of,
     save_rendered,
 )
+from afterview.services.hints import Command, Hint, Option
 from afterview.services.interviews import find_interview
 from afterview.services.timeline import fields_of, record_changes
 from afterview.services.workspace import Workspace
@@ -100,7 +101,8 @@ def _application_request(
     short: bool,
 ) -> Request:
     if contact is None and kind in NEEDS_CONTACT:
-        raise InvalidInput(f"Say whom the {kind.label.lower()} is for: --to CONTACT.", field="to")
+        whom = f"Say whom the {kind.label.lower()} is for: "
+        raise InvalidInput(Hint([whom, Option("to", "CONTACT"), "."]), field="to")
     if contact is None and kind != DraftKind.COVER_LETTER:
         contact = point_of_contact(session, application, None)
     return Request(kind=kind, application=application, contact=contact, tone=tone, short=short)
@@ -135,9 +137,18 @@ def _thank_you_requests(
     else:
         people = [contact_store.get_contact(session, i) for i in interview.interviewer_ids]
     if not people:
+        panel = Option("interviewers", "NAME", flag="with", many=True)
         raise InvalidInput(
-            f"{interview.label} has no interviewers: add them (afterview interview edit "
-            f"{interview.id} --with NAME) or say whom to thank with --to.",
+            Hint(
+                f"{interview.label} has no interviewers.",
+                [
+                    "Add them (",
+                    Command("interview edit", interview.id, (panel,)),
+                    ") or say whom to thank with ",
+                    Option("to", "CONTACT"),
+                    ".",
+                ],
+            ),
             field="to",
         )
     return [
@@ -165,9 +176,16 @@ def _write_one(
         if keep_edited:
             return existing
         raise Conflict(
-            f"Draft {existing.id} already holds your edits for this: change it with "
-            f"`afterview draft edit {existing.id}`, or discard it first "
-            f"(`afterview draft discard {existing.id}`)."
+            Hint(
+                f"Draft {existing.id} already holds your edits for this.",
+                [
+                    "Change it with `",
+                    Command("draft edit", existing.id),
+                    "`, or discard it first (`",
+                    Command("draft discard", existing.id),
+                    "`).",
+                ],
+            )
         )
     return save_rendered(
         ws, session, request, action_id=action.id if action else None, draft=existing, now=now

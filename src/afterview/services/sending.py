@@ -19,6 +19,7 @@ from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.lint import Finding, Severity
 from afterview.services.actions import FOLLOW_UPS, check_follow_up_time, record_follow_up
 from afterview.services.drafting import lint_stored
+from afterview.services.hints import Command, Hint, Option
 from afterview.services.playbook import replan_application
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
@@ -53,10 +54,19 @@ def prepare_message(
         findings = lint_stored(session, ws, draft)
         errors = [f for f in findings if f.severity == Severity.ERROR]
         if errors and not force:
-            listed = "; ".join(f.message for f in errors)
+            listed = " ".join(f.message for f in errors)
             raise InvalidInput(
-                f"Draft {draft.id} has {len(errors)} problem{'s' * (len(errors) > 1)}: "
-                f"{listed} Fix it (afterview draft edit {draft.id}) or use --force.",
+                Hint(
+                    f"Draft {draft.id} has {len(errors)} problem{'s' * (len(errors) > 1)}: "
+                    f"{listed}",
+                    [
+                        "Fix it (",
+                        Command("draft edit", draft.id),
+                        ") or use ",
+                        Option("force"),
+                        ".",
+                    ],
+                ),
                 field="draft",
             )
         _check_follow_up_time(ws, session, draft, now, anyway=anyway)
@@ -78,10 +88,13 @@ def prepare_message(
 
 def _check_address(draft: Draft) -> None:
     if not draft.recipient_email:
+        another = Command("draft edit", draft.id, (Option("to", "CONTACT"),))
         raise InvalidInput(
-            f"Draft {draft.id} has no e-mail address to go to: add one to "
-            f"{draft.recipient_name or 'the contact'}, or choose another recipient "
-            f"(afterview draft edit {draft.id} --to CONTACT).",
+            Hint(
+                f"Draft {draft.id} has no e-mail address to go to: add one to "
+                f"{draft.recipient_name or 'the contact'}, or choose another recipient.",
+                ["To choose one: `", another, "`."],
+            ),
             field="to",
         )
 
@@ -117,9 +130,12 @@ def smtp_mailer(ws: Workspace) -> Mailer:
 
     settings = ws.settings
     if not settings.smtp_host:
+        export = Command("draft export", "ID", (Option("eml", "FILE"),))
         raise InvalidInput(
-            "No SMTP server is configured: set smtp_host (and smtp_user) in config.toml, or "
-            "export the draft (afterview draft export ID --eml FILE) and send it yourself.",
+            Hint(
+                "No SMTP server is configured: set smtp_host (and smtp_user) in config.toml.",
+                ["Or export the draft (`", export, "`) and send it yourself."],
+            ),
             field="smtp_host",
         )
     server = SmtpServer(
@@ -151,9 +167,13 @@ def send_draft(ws: Workspace, outgoing: Outgoing, mailer: Mailer) -> Draft:
     try:
         return record_sent(ws, draft.id, "smtp", anyway=True, claimed=True)
     except AfterviewError as error:
+        record = Command("draft sent", draft.id, (Option("via", "smtp"),))
         raise SentNotRecorded(
-            f"Draft {draft.id} was sent, but recording it failed: {error.message} Do not send "
-            f"it again; record it with `afterview draft sent {draft.id} --via smtp`."
+            Hint(
+                f"Draft {draft.id} was sent, but recording it failed: {error.message} Do not "
+                "send it again: mark it sent instead.",
+                ["Use `", record, "`."],
+            )
         ) from None
 
 

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Body
 from pydantic import BaseModel, Field
 
 from afterview.domain.actions import Action, ActionState
-from afterview.domain.lint import Severity
 from afterview.services import actions as service
 from afterview.services.drafts import DraftView
+from afterview.web.api.lint import lint_counts
 from afterview.web.deps import WorkspaceDep
 
 router = APIRouter(prefix="/actions", tags=["agenda"])
@@ -56,15 +56,10 @@ def with_draft(action: Action, drafts: Mapping[int, DraftView]) -> ActionOut:
     """The action with the summary of its draft (or null)."""
     out = action_out(action)
     view = drafts.get(action.id)
-    out.draft = (
-        None
-        if view is None
-        else {
-            "id": view.draft.id,
-            "errors": sum(f.severity == Severity.ERROR for f in view.findings),
-            "warnings": sum(f.severity == Severity.WARNING for f in view.findings),
-        }
-    )
+    out.draft = None  # set, so that it shows as null
+    if view is not None:
+        errors, warnings = lint_counts(view.findings)
+        out.draft = {"id": view.draft.id, "errors": errors, "warnings": warnings}
     return out
 
 

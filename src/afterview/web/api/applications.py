@@ -10,17 +10,17 @@ from pydantic import BaseModel, Field
 from afterview.domain.applications import Application, parse_priority, parse_salary
 from afterview.domain.errors import InvalidInput
 from afterview.domain.stages import Stage
-from afterview.domain.values import NAME_LENGTH, POSTING_LENGTH, ROLE_LENGTH
+from afterview.domain.values import POSTING_LENGTH, ROLE_LENGTH
 from afterview.services import applications as service
 from afterview.web.api.events import EventOut, event_out
+from afterview.web.api.fields import Long, Name, Short, Words, body_fields
 from afterview.web.api.interviews import InterviewOut, interview_out
 from afterview.web.deps import WorkspaceDep
 
 router = APIRouter(prefix="/applications", tags=["applications"])
 
-Name = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH)]
-Short = Annotated[str, Field(max_length=NAME_LENGTH)]
-Long = Annotated[str, Field(max_length=POSTING_LENGTH)]
+# A company named in the body that does not exist is bad input there, not a missing page.
+COMPANY = {"company": "company"}
 PriorityName = Literal["low", "normal", "high"]
 
 
@@ -35,10 +35,10 @@ class ApplicationIn(BaseModel):
     link: Long | None = None
     source: Short | None = None
     location: Short | None = None
-    salary: Annotated[str, Field(max_length=100)] | None = Field(
+    salary: Words | None = Field(
         None, description="Range and currency, e.g. '90k-110k EUR'; '' clears it."
     )
-    applied_on: Annotated[str, Field(max_length=100)] | None = Field(
+    applied_on: Words | None = Field(
         None, description="When you applied: '2026-11-20', 'yesterday'; default today."
     )
     notes: Long | None = None
@@ -116,20 +116,21 @@ def show_application(application_id: int, ws: WorkspaceDep) -> ApplicationOut:
 @router.post("", status_code=201, response_model_exclude_unset=True)
 def add_application(new: ApplicationIn, ws: WorkspaceDep) -> ApplicationOut:
     """Record an application; the company is created if new. The plan follows its stage."""
-    application = service.add_application(
-        ws,
-        company=new.company or "",
-        role=new.role or "",
-        stage=new.stage or Stage.APPLIED,
-        priority=parse_priority(new.priority or "normal"),
-        link=new.link or "",
-        source=new.source or "",
-        location=new.location or "",
-        salary=parse_salary(new.salary or ""),
-        applied_on=new.applied_on,
-        notes=new.notes or "",
-        posting=new.posting or "",
-    )
+    with body_fields(COMPANY):
+        application = service.add_application(
+            ws,
+            company=new.company or "",
+            role=new.role or "",
+            stage=new.stage or Stage.APPLIED,
+            priority=parse_priority(new.priority or "normal"),
+            link=new.link or "",
+            source=new.source or "",
+            location=new.location or "",
+            salary=parse_salary(new.salary or ""),
+            applied_on=new.applied_on,
+            notes=new.notes or "",
+            posting=new.posting or "",
+        )
     return application_out(application)
 
 
@@ -142,20 +143,21 @@ def edit_application(
         raise InvalidInput(
             f"Change the stage with POST /api/applications/{application_id}/stage.", field="stage"
         )
-    application = service.edit_application(
-        ws,
-        application_id,
-        company=change.company,
-        role=change.role,
-        priority=parse_priority(change.priority) if change.priority else None,
-        link=change.link,
-        source=change.source,
-        location=change.location,
-        salary=parse_salary(change.salary) if change.salary is not None else None,
-        applied_on=change.applied_on,
-        notes=change.notes,
-        posting=change.posting,
-    )
+    with body_fields(COMPANY):
+        application = service.edit_application(
+            ws,
+            application_id,
+            company=change.company,
+            role=change.role,
+            priority=parse_priority(change.priority) if change.priority else None,
+            link=change.link,
+            source=change.source,
+            location=change.location,
+            salary=parse_salary(change.salary) if change.salary is not None else None,
+            applied_on=change.applied_on,
+            notes=change.notes,
+            posting=change.posting,
+        )
     return application_out(application)
 
 

@@ -8,17 +8,17 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from afterview.domain.contacts import Contact
-from afterview.domain.values import EMAIL_LENGTH, NAME_LENGTH, POSTING_LENGTH
+from afterview.domain.values import EMAIL_LENGTH, NAME_LENGTH
 from afterview.services import contacts as service
 from afterview.web.api.events import EventOut, event_out
-from afterview.web.api.fields import body_fields
+from afterview.web.api.fields import Long, Name, Short, body_fields
 from afterview.web.api.interviews import InterviewOut, interview_out
 from afterview.web.deps import WorkspaceDep
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
 
-Short = Annotated[str, Field(max_length=NAME_LENGTH)]
-EMAILS = {"email": "emails"}
+# The domain checks one `email` at a time; a company named that does not exist is bad input.
+BODY_FIELDS = {"email": "emails", "company": "company"}
 SEARCH = "Words in the name, title, company or e-mail."
 
 
@@ -26,12 +26,12 @@ class ContactIn(BaseModel):
     """A contact to add (`name` is required) or the fields to change (omitted or null: left
     alone; `emails` and `phones` replace the lists; company '' detaches)."""
 
-    name: Annotated[str, Field(min_length=1, max_length=NAME_LENGTH)] | None = None
+    name: Name | None = None
     emails: list[Annotated[str, Field(max_length=EMAIL_LENGTH)]] | None = None
     phones: list[Annotated[str, Field(max_length=50)]] | None = None
     company: Short | None = Field(None, description="Id, name or alias; a new name is created.")
     title: Short | None = None
-    notes: Annotated[str, Field(max_length=POSTING_LENGTH)] | None = None
+    notes: Long | None = None
 
 
 class ContactOut(BaseModel):
@@ -79,7 +79,7 @@ def list_contacts(
     ws: WorkspaceDep,
     q: Annotated[
         str,
-        Query(max_length=NAME_LENGTH, description="Words in the name, title, company or e-mail."),
+        Query(max_length=NAME_LENGTH, description=SEARCH),
     ] = "",
     company: Annotated[str | None, Query(description="Only this company (id or name).")] = None,
 ) -> list[ContactOut]:
@@ -100,7 +100,7 @@ def show_contact(contact_id: int, ws: WorkspaceDep) -> ContactOut:
 @router.post("", status_code=201, response_model_exclude_unset=True)
 def add_contact(new: ContactIn, ws: WorkspaceDep) -> ContactOut:
     """Add a contact; the company is created if new."""
-    with body_fields(EMAILS):
+    with body_fields(BODY_FIELDS):
         contact = service.add_contact(
             ws,
             name=new.name or "",
@@ -116,7 +116,7 @@ def add_contact(new: ContactIn, ws: WorkspaceDep) -> ContactOut:
 @router.patch("/{contact_id}", response_model_exclude_unset=True)
 def edit_contact(contact_id: int, change: ContactIn, ws: WorkspaceDep) -> ContactOut:
     """Change the given fields; the drafts addressed to this contact follow."""
-    with body_fields(EMAILS):
+    with body_fields(BODY_FIELDS):
         contact = service.edit_contact(
             ws,
             contact_id,

@@ -12,11 +12,16 @@ from afterview.domain.values import POSTING_LENGTH, ROLE_LENGTH
 from afterview.services import drafts as service
 from afterview.services.sending import record_sent
 from afterview.web.api.events import EventOut, event_out
-from afterview.web.api.fields import Reference
+from afterview.web.api.fields import Reference, body_fields
 from afterview.web.api.lint import FindingOut, finding_out
 from afterview.web.deps import WorkspaceDep
 
 router = APIRouter(prefix="/drafts", tags=["drafts"])
+# Which drafts a list shows: those in one state, or all.
+StateName = Literal["draft", "sent", "discarded", "all"]
+# The records a body names: what a draft is for, and whom it goes to.
+WRITE_FIELDS = {"interview": "for", "application": "for", "contact": "to"}
+EDIT_FIELDS = {"contact": "to"}
 
 
 class DraftIn(BaseModel):
@@ -88,12 +93,16 @@ def draft_out(view: service.DraftView) -> DraftOut:
 @router.get("", response_model_exclude_unset=True)
 def list_drafts(
     ws: WorkspaceDep,
-    state: Annotated[Literal["draft", "sent", "discarded", "all"], Query()] = "draft",
+    state: Annotated[StateName, Query()] = "draft",
     application: Annotated[str | None, Query(description="Only this application.")] = None,
 ) -> list[DraftOut]:
     """Drafts, newest first, with their lint."""
-    states = list(DraftState) if state == "all" else [DraftState(state)]
+    states = states_named(state)
     return [draft_out(v) for v in service.list_drafts(ws, application=application, states=states)]
+
+
+def states_named(state: StateName) -> list[DraftState]:
+    return list(DraftState) if state == "all" else [DraftState(state)]
 
 
 @router.get("/{draft_id}", response_model_exclude_unset=True)
@@ -117,14 +126,18 @@ def write_drafts(
     """Draft a message: thank-you notes for an interview (one per interviewer unless `to`
     names one), every other kind for an application. An untouched draft of the same message
     is written again; one you edited is kept (409 when `to` names its recipient)."""
-    views = service.write_drafts(ws, kind, reference, to=to, tone=tone, short=short)
+    with body_fields(WRITE_FIELDS):
+        views = service.write_drafts(ws, kind, reference, to=to, tone=tone, short=short)
     return [draft_out(v) for v in views]
 
 
 @router.patch("/{draft_id}", response_model_exclude_unset=True)
 def edit_draft(draft_id: int, change: DraftIn, ws: WorkspaceDep) -> DraftOut:
     """Change a draft's subject, body or recipient; the change is kept in its history."""
-    view = service.edit_draft(ws, draft_id, subject=change.subject, body=change.body, to=change.to)
+    with body_fields(EDIT_FIELDS):
+        view = service.edit_draft(
+            ws, draft_id, subject=change.subject, body=change.body, to=change.to
+        )
     return draft_out(view)
 
 

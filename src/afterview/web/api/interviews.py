@@ -10,18 +10,21 @@ from pydantic import BaseModel, Field
 
 from afterview.domain.errors import InvalidInput
 from afterview.domain.interviews import Interview, InterviewKind
-from afterview.domain.values import POSTING_LENGTH
 from afterview.services import interviews as service
 from afterview.web.api.events import EventOut, event_out
-from afterview.web.api.fields import Reference, body_fields
+from afterview.web.api.fields import Long, Reference, Words, body_fields
 from afterview.web.deps import WorkspaceDep
 
 router = APIRouter(prefix="/interviews", tags=["interviews"])
 
-Words = Annotated[str, Field(max_length=100)]
-# The end is given as a duration; interviewers are contacts.
-BODY_FIELDS = {"ends_at": "duration", "contact": "interviewers"}
-Long = Annotated[str, Field(max_length=POSTING_LENGTH)]
+# The end is given as a duration, the zone within `starts`; interviewers are contacts, and
+# an application or contact named that does not exist is bad input there.
+BODY_FIELDS = {
+    "ends_at": "duration",
+    "time_zone": "starts",
+    "contact": "interviewers",
+    "application": "application",
+}
 
 
 class InterviewIn(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Body
@@ -25,6 +26,12 @@ class FindingOut(BaseModel):
 
 def finding_out(finding: Finding) -> FindingOut:
     return FindingOut(severity=finding.severity, code=finding.code, message=finding.message)
+
+
+def lint_counts(findings: Sequence[Finding]) -> tuple[int, int]:
+    """How many errors and warnings the lint found."""
+    errors = sum(f.severity == Severity.ERROR for f in findings)
+    return errors, len(findings) - errors
 
 
 @router.post("/drafts/{draft_id}/lint")

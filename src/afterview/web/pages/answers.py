@@ -13,7 +13,10 @@ from fastapi.templating import Jinja2Templates
 
 from afterview.domain.errors import AfterviewError, InvalidInput, NotFound
 from afterview.domain.events import Event, describe_event
-from afterview.domain.lint import Finding, Severity
+from afterview.domain.lint import Finding
+from afterview.web.api.lint import lint_counts
+from afterview.web.errors import is_htmx as is_htmx  # the pages import it from here too
+from afterview.web.errors import page_message
 
 # The key of a message that belongs to no single field: shown at the top of the form.
 FORM = "_form"
@@ -25,12 +28,6 @@ async def _form_values(request: Request) -> dict[str, str]:
 
 
 FormDep = Annotated[dict[str, str], Depends(_form_values)]
-
-
-def is_htmx(request: Request) -> bool:
-    """An htmx request that swaps a fragment (a history restore wants the whole page)."""
-    headers = request.headers
-    return headers.get("hx-request") == "true" and not headers.get("hx-history-restore-request")
 
 
 def answer(
@@ -58,7 +55,7 @@ def field_errors(
         name = error.kind
     else:
         name = default
-    return {fields.get(name, FORM): error.message}
+    return {fields.get(name, FORM): page_message(error)}
 
 
 def timeline(events: Sequence[Event]) -> list[tuple[datetime, str]]:
@@ -68,8 +65,7 @@ def timeline(events: Sequence[Event]) -> list[tuple[datetime, str]]:
 
 def lint_summary(findings: Sequence[Finding]) -> str:
     """'clean', '1 error', '2 errors, 1 warning'."""
-    errors = sum(f.severity == Severity.ERROR for f in findings)
-    warnings = len(findings) - errors
+    errors, warnings = lint_counts(findings)
     parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
     parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
     return ", ".join(parts) or "clean"

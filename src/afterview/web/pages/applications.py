@@ -12,6 +12,7 @@ from afterview.domain.drafts import DraftState
 from afterview.domain.errors import Ambiguous, InvalidInput, NotFound
 from afterview.domain.stages import Stage, parse_stage
 from afterview.web.deps import TemplatesDep, WorkspaceDep
+from afterview.web.errors import LABELS, page_message
 from afterview.web.pages.answers import (
     FORM,
     FormDep,
@@ -111,8 +112,8 @@ def edit_application(
             notes=values["notes"],
             posting=values["posting"],
         )
-    except (InvalidInput, Ambiguous) as error:
-        application = show_application(ws, application_id).application
+    except (InvalidInput, Ambiguous, NotFound) as error:
+        application = show_application(ws, application_id).application  # or not found: 404
         errors = field_errors(error, RENAMED, "company")
         return _form(request, templates, application, values, errors, status=422)
     return RedirectResponse(f"/applications/{application_id}", status_code=303)
@@ -146,11 +147,13 @@ def change_stage(
         )
     except InvalidInput as error:
         if on_board:
-            context = board_context(ws, only=_column(form), errors={application_id: error.message})
+            context = board_context(
+                ws, only=_column(form), errors={application_id: page_message(error)}
+            )
         else:
             context = _detail_context(ws, application_id) | {
                 "stage_values": {name: form.get(name, "") for name in ("stage", "note")},
-                "stage_error": error.message,
+                "stage_error": page_message(error),
             }
         return _stage_answer(request, templates, context, on_board=on_board, status=422)
     if not is_htmx(request):
@@ -206,6 +209,7 @@ def _detail_context(ws: WorkspaceDep, application_id: int) -> dict[str, object]:
         "drafts": [(view, lint_summary(view.findings)) for view in drafts],
         "stages": [s for s in STAGES if s[0] != application.stage],
         "stage_values": {"stage": "", "note": ""},
+        "labels": LABELS,
     }
 
 

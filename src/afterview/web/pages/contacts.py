@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from afterview.domain.errors import Ambiguous, InvalidInput, NotFound
+from afterview.domain.values import NAME_LENGTH
 from afterview.web.deps import TemplatesDep, WorkspaceDep
 from afterview.web.pages.answers import FormDep, answer, field_errors, timeline
 
@@ -25,7 +26,7 @@ def search_contacts(
     request: Request,
     ws: WorkspaceDep,
     templates: TemplatesDep,
-    q: Annotated[str, Query(max_length=200)] = "",
+    q: Annotated[str, Query(max_length=NAME_LENGTH)] = "",
 ) -> HTMLResponse:
     """Everyone, or those matching `q` (name, company, title, e-mail); htmx gets the
     results alone."""

@@ -3,14 +3,16 @@ save, copy, mailto, .eml download, mark sent, and send by SMTP after a confirmat
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from afterview.domain.drafts import DraftState
 from afterview.domain.errors import InvalidInput
+from afterview.web.api.drafts import StateName, states_named
 from afterview.web.deps import TemplatesDep, WorkspaceDep
+from afterview.web.errors import page_message
 from afterview.web.pages.answers import FormDep, answer, field_errors, lint_summary, timeline
 
 router = APIRouter()
@@ -22,13 +24,12 @@ def list_drafts(
     request: Request,
     ws: WorkspaceDep,
     templates: TemplatesDep,
-    state: Annotated[Literal["draft", "sent", "discarded", "all"], Query()] = "draft",
+    state: Annotated[StateName, Query()] = "draft",
 ) -> HTMLResponse:
     from afterview.services.applications import list_applications
     from afterview.services.drafts import list_drafts
 
-    states = list(DraftState) if state == "all" else [DraftState(state)]
-    views = list_drafts(ws, states=states)
+    views = list_drafts(ws, states=states_named(state))
     labels = {a.id: a.label for a in list_applications(ws)} if views else {}
     context = {
         "active": "drafts",
@@ -56,7 +57,7 @@ def download_eml(
         context = {
             "active": "drafts",
             "draft_id": draft_id,
-            "message": error.message,
+            "message": page_message(error),
             "can_force": error.field == "draft",
         }
         return templates.TemplateResponse(request, "draft_blocked.html", context, status_code=422)
@@ -109,12 +110,12 @@ def mark_sent(
     from afterview.services.actions import TooEarly
     from afterview.services.sending import record_sent
 
-    via = form.get("via", "").strip() or "by hand"
+    via = form.get("via", "")
     try:
         sent = record_sent(ws, draft_id, via, anyway=bool(form.get("anyway")))
     except InvalidInput as error:
         context = editor_context(ws, draft_id) | {
-            "sent_error": error.message,
+            "sent_error": page_message(error),
             "offer_anyway": isinstance(error, TooEarly),
             "via": via,
         }
@@ -135,7 +136,7 @@ def send_draft(
         mailer = smtp_mailer(ws)
         outgoing = prepare_message(ws, draft_id)
     except InvalidInput as error:
-        send = {"error": error.message, "no_server": error.field == "smtp_host"}
+        send = {"error": page_message(error), "no_server": error.field == "smtp_host"}
         return _send_panel(request, ws, templates, draft_id, send, status=422)
     if form.get("confirm") != "1":
         settings = ws.settings
@@ -206,7 +207,7 @@ def editor_context(
         try:
             link, _warnings = mailto(ws, draft_id, force=True)
         except InvalidInput as error:
-            problem = error.message
+            problem = page_message(error)
     return {
         "active": "drafts",
         "view": view,

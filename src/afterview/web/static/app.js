@@ -9,15 +9,24 @@ document.addEventListener("click", (event) => {
     setTimeout(() => { button.textContent = "Copy"; }, 1500);
   });
 });
-// A failed request (not a 422 form) shows its message instead of failing silently.
+// A failed request (not a 422 form) shows its message instead of failing silently, in the
+// flash area where the server puts the error fragments it answers htmx with; the next
+// request clears it.
 document.addEventListener("htmx:responseError", (event) => {
   const flash = document.getElementById("flash");
   if (!flash) return;
   let message = "Something went wrong.";
   try { message = JSON.parse(event.detail.xhr.responseText).error || message; }
   catch (_) { message = event.detail.xhr.responseText.replace(/<[^>]+>/g, " ").trim() || message; }
-  flash.textContent = message;
-  flash.className = "notice error";
+  const notice = document.createElement("p");
+  notice.className = "notice error";
+  notice.setAttribute("role", "alert");
+  notice.textContent = message;
+  flash.replaceChildren(notice);
+});
+document.addEventListener("htmx:beforeRequest", () => {
+  const flash = document.getElementById("flash");
+  if (flash) flash.replaceChildren();
 });
 // A button with data-clear="ID" empties that element (a confirmation's Cancel).
 document.addEventListener("click", (event) => {
