@@ -87,7 +87,8 @@ def test_interview_edit_moves_it(search: Run):
 def test_interview_errors(search: Run):
     result = search("interview", "add", "acme", "friday", expect=5)
     assert result.stderr == (
-        "Error: Give a time of day with 'friday'; try 'tomorrow 14:00', 'fri 9am' or "
+        "Error: The starts needs a time of day, and 'friday' has none; try 'tomorrow 14:00', "
+        "'fri 9am' or "
         "'2026-12-03 10:30 Europe/Berlin'.\n"
     )
     result = search("interview", "add", "acme", "2026-12-01 10:00 Europe/Berln", expect=5)

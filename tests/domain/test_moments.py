@@ -12,6 +12,7 @@ from afterview.domain.moments import parse_day, parse_duration, parse_moment
 # A Wednesday morning; London is on GMT (UTC+0) then, Berlin on CET (UTC+1).
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 EXAMPLES = "try 'tomorrow 14:00', 'fri 9am' or '2026-12-03 10:30 Europe/Berlin'"
+DAY_EXAMPLES = "try 'yesterday', 'last monday' or '2026-11-20'"
 
 
 def utc(
@@ -96,7 +97,7 @@ def test_summer_time_is_applied_for_the_day_given_not_for_now() -> None:
 @pytest.mark.parametrize("text", ["2026-12-03", "tomorrow", "friday", "in 2 hours"])
 def test_a_day_without_a_time_is_refused_naming_the_text(text: str) -> None:
     error = refused(text)
-    assert error.message == f"Give a time of day with {text!r}; {EXAMPLES}."
+    assert error.message == f"The when needs a time of day, and {text!r} has none; {EXAMPLES}."
     assert error.field == "when"
 
 
@@ -196,7 +197,14 @@ def test_empty_text_is_refused(text: str) -> None:
 
 def test_unreadable_text_is_refused_naming_it() -> None:
     error = refused("garbage 10:00")
-    assert error.message == f"Cannot read 'garbage 10:00' as a date; {EXAMPLES}."
+    assert error.message == (
+        f"Cannot read 'garbage 10:00' as the when (a date and time); {EXAMPLES}."
+    )
+
+
+def test_text_that_is_no_date_is_refused_as_unreadable_not_as_lacking_a_time() -> None:
+    error = refused("next blurday")
+    assert error.message == f"Cannot read 'next blurday' as the when (a date and time); {EXAMPLES}."
 
 
 @pytest.mark.parametrize(
@@ -266,11 +274,11 @@ def test_parse_day_refusals() -> None:
     assert caught.value.field == "date"
     with pytest.raises(InvalidInput) as caught:
         parse_day("", now=NOW, zone="UTC", field="applied_on")
-    assert caught.value.message == f"The applied_on must not be empty; {EXAMPLES}."
+    assert caught.value.message == f"The applied_on must not be empty; {DAY_EXAMPLES}."
     assert caught.value.field == "applied_on"
     with pytest.raises(InvalidInput) as caught:
         parse_day("blah", now=NOW, zone="UTC")
-    assert caught.value.message == f"Cannot read 'blah' as a date; {EXAMPLES}."
+    assert caught.value.message == f"Cannot read 'blah' as the date (a date); {DAY_EXAMPLES}."
 
 
 # --- parse_duration -----------------------------------------------------------------------

@@ -182,7 +182,8 @@ def test_an_interview_too_long_is_refused_at_its_length(page: Page) -> None:
     page.get_by_role("button", name="Schedule interview").click()
     starts, length = page.get_by_label("Starts"), page.get_by_label("Length")
     expect(field_error(page, starts, below=length)).to_have_text(
-        "Give a time of day with 'tuesday'; try 'tomorrow 14:00', 'fri 9am' or "
+        "The starts needs a time of day, and 'tuesday' has none; try 'tomorrow 14:00', "
+        "'fri 9am' or "
         "'2026-12-03 10:30 Europe/Berlin'."
     )
     expect_no_error(length)

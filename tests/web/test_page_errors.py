@@ -31,3 +31,18 @@ def test_an_error_for_htmx_goes_to_the_flash_area(demo_client: TestClient):
     whole_page = demo_client.post("/actions/22/done")
     assert "hx-retarget" not in whole_page.headers
     assert "<!doctype html>" in whole_page.text
+
+
+def test_a_date_field_suggests_dates_and_a_time_field_times(demo_client: TestClient):
+    added = demo_client.post(
+        "/applications/new", data={"company": "Acme", "role": "Lead", "applied_on": "next blurday"}
+    )
+    assert added.status_code == 422
+    assert (
+        '<p class="field-error" id="f-applied_on-error">Cannot read &#39;next blurday&#39; as the '
+        "applied_on (a date); try &#39;yesterday&#39;, &#39;last monday&#39; or "
+        "&#39;2026-11-20&#39;.</p>"
+    ) in added.text
+    scheduled = demo_client.post("/interviews/new", data={"application": "2", "starts": "friday"})
+    assert scheduled.status_code == 422
+    assert "The starts needs a time of day, and &#39;friday&#39; has none; try" in scheduled.text

@@ -25,7 +25,10 @@ _HAS_TIME = re.compile(
 # Only a time of day, no date: '10:30', '2pm', '9:15 am'.
 _TIME_ONLY = re.compile(r"^\d{1,2}(?::\d{2})?\s*(?:am|pm)?$", re.IGNORECASE)
 _DURATION = re.compile(r"^(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*(?:m|min)?)?$", re.IGNORECASE)
-_EXAMPLES = "try 'tomorrow 14:00', 'fri 9am' or '2026-12-03 10:30 Europe/Berlin'"
+# What each kind of field takes, with examples that fit it: a moment needs a time of day, a
+# day must not suggest one.
+_MOMENT = ("a date and time", "try 'tomorrow 14:00', 'fri 9am' or '2026-12-03 10:30 Europe/Berlin'")
+_DAY = ("a date", "try 'yesterday', 'last monday' or '2026-11-20'")
 
 
 def parse_moment(
@@ -37,22 +40,22 @@ def parse_moment(
     ('10:30') falls on `day` when one is given (rescheduling within a day), else on the next
     such time. A wall time that happens twice (autumn) is refused unless an offset says which.
     """
-    words, zone = _split_zone(text, zone, field)
+    words, zone = _split_zone(text, zone, field, _MOMENT)
+    local = _parse_local(words, now=now, zone=zone, field=field, prefer="future", kind=_MOMENT)
     if not _HAS_TIME.search(words):
-        raise InvalidInput(f"Give a time of day with {text!r}; {_EXAMPLES}.", field=field)
+        raise InvalidInput(
+            f"The {field} needs a time of day, and {text!r} has none; {_MOMENT[1]}.", field=field
+        )
     if day is not None and _TIME_ONLY.match(words):
-        clock = _parse_local(words, now=now, zone=zone, field=field, prefer="future")
-        local: datetime = datetime.combine(day, clock.time())
-    else:
-        local = _parse_local(words, now=now, zone=zone, field=field, prefer="future")
+        local = datetime.combine(day, local.time())
     return _to_utc(local, zone, text, field), zone
 
 
 def parse_day(text: str, *, now: datetime, zone: str, field: str = "date") -> date:
     """The calendar day `text` names ('yesterday', '2026-11-02', '3 Nov', 'monday'), looking
     back: a day on which something already happened."""
-    words, zone = _split_zone(text, zone, field)
-    local = _parse_local(words, now=now, zone=zone, field=field, prefer="past")
+    words, zone = _split_zone(text, zone, field, _DAY)
+    local = _parse_local(words, now=now, zone=zone, field=field, prefer="past", kind=_DAY)
     return local.astimezone(ZoneInfo(zone)).date() if local.tzinfo else local.date()
 
 
@@ -71,10 +74,10 @@ def parse_duration(text: str, field: str = "duration") -> timedelta:
     return timedelta(minutes=minutes)
 
 
-def _split_zone(text: str, zone: str, field: str) -> tuple[str, str]:
+def _split_zone(text: str, zone: str, field: str, kind: tuple[str, str]) -> tuple[str, str]:
     words = text.strip()
     if not words:
-        raise InvalidInput(f"The {field} must not be empty; {_EXAMPLES}.", field=field)
+        raise InvalidInput(f"The {field} must not be empty; {kind[1]}.", field=field)
     head, _, last = words.rpartition(" ")
     if head and (_ZONE_NAME.match(last) or last.upper() in {"UTC", "GMT"}):
         name = "UTC" if last.upper() in {"UTC", "GMT"} else last
@@ -84,8 +87,11 @@ def _split_zone(text: str, zone: str, field: str) -> tuple[str, str]:
     return words, zone
 
 
-def _parse_local(words: str, *, now: datetime, zone: str, field: str, prefer: str) -> datetime:
-    """A naive wall-clock datetime in `zone`, or an aware one when the text gave an offset."""
+def _parse_local(
+    words: str, *, now: datetime, zone: str, field: str, prefer: str, kind: tuple[str, str]
+) -> datetime:
+    """A naive wall-clock datetime in `zone`, or an aware one when the text gave an offset;
+    `kind` says what the field takes, for the message when the text is not that."""
     if _ISO.match(words):
         try:
             return datetime.fromisoformat(_pad_iso(words))
@@ -109,7 +115,9 @@ def _parse_local(words: str, *, now: datetime, zone: str, field: str, prefer: st
         },
     )
     if parsed is None:
-        raise InvalidInput(f"Cannot read {words!r} as a date; {_EXAMPLES}.", field=field)
+        raise InvalidInput(
+            f"Cannot read {words!r} as the {field} ({kind[0]}); {kind[1]}.", field=field
+        )
     return parsed
 
 

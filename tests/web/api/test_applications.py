@@ -82,6 +82,10 @@ def test_an_application_is_added(client: TestClient):
         ({"company": "Acme", "role": "Eng", "stage": "hired"}, {"stage": "'gone-quiet'"}),
         ({"company": "Acme", "role": "Eng", "priority": "urgent"}, {"priority": "'high'"}),
         ({"company": "Acme", "role": "Eng", "applied_on": "someday"}, {"applied_on": "someday"}),
+        (
+            {"company": "Acme", "role": "Eng", "applied_on": "next blurday"},
+            {"applied_on": "as the applied_on (a date); try 'yesterday', 'last monday'"},
+        ),
         ({"company": "Acme", "role": "Eng", "applied_on": "2099-01-01"}, {"applied_on": "after"}),
         ({"company": "Acme", "role": "Eng", "salary": "-5"}, {"salary": "Cannot read"}),
         ({"company": "Acme", "role": "Eng", "salary": "9-5 EUR"}, {"salary": "upside down"}),

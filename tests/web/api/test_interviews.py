@@ -66,7 +66,8 @@ def test_an_interview_is_scheduled_and_edited(demo_client: TestClient):
 @pytest.mark.parametrize(
     ("sent", "fields"),
     [
-        ({"application": 2, "starts": "someday"}, {"starts": "time of day"}),
+        ({"application": 2, "starts": "someday"}, {"starts": "'someday' as the starts (a date"}),
+        ({"application": 2, "starts": "friday"}, {"starts": "The starts needs a time of day"}),
         ({"application": 2}, {"starts": "must not be empty"}),
         ({"application": 2, "starts": "tomorrow 9:00", "round": 0}, {"round": "greater than"}),
         ({"application": 2, "starts": "tomorrow 9:00", "kind": "chat"}, {"kind": "'final'"}),
