@@ -98,6 +98,7 @@ def test_scheduling_an_interview_through_the_form(page: Page, shots) -> None:
         re.compile(f"; without a zone, yours. {refusal}$")
     )
     expect(page.get_by_text(refusal)).to_have_count(1)
+    expect(starts).to_be_focused()  # the fix is one keystroke away
     # Only Starts is marked; everything typed is kept.
     expect(page.locator("[aria-invalid='true']")).to_have_count(1)
     expect(starts).to_have_value("2026-11-31 14:00")

@@ -47,3 +47,9 @@ document.addEventListener("htmx:afterSwap", (event) => {
     if (next) next.focus();
   }
 });
+// A form refused by a full-page answer (the forms post without htmx) opens at its first
+// field that needs attention, so the message is read out and the fix is one keystroke away.
+document.addEventListener("DOMContentLoaded", () => {
+  const invalid = document.querySelector("form [aria-invalid='true']");
+  if (invalid) invalid.focus();
+});
