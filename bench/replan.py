@@ -77,13 +77,13 @@ def measure(db: Path, runs: int, seed: int) -> int:
     from afterview.services.interviews import edit_interview
     from afterview.services.playbook import replan_application
     from afterview.services.workspace import Workspace
+    from afterview.store.applications import stage_rows
     from afterview.store.database import sqlite_url
-    from afterview.store.interviews import latest_per_application
 
     now = datetime.fromisoformat(FIXED_NOW)
     ws = Workspace.open(load_settings(database_url=sqlite_url(db), now=now))
     with ws.ready().read() as session:
-        with_interviews = sorted(latest_per_application(session))
+        with_interviews = sorted(row.id for row in stage_rows(session) if row.latest)
         interview_ids = [
             row[0]
             for row in session.connection().exec_driver_sql("SELECT id FROM interviews ORDER BY id")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -17,7 +18,7 @@ from afterview.domain.merging import changes_for, linkedin_key, person_key, plan
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 
 
-def stored(id_: int, name: str, **fields: object) -> Contact:
+def stored(id_: int, name: str, **fields: Any) -> Contact:
     return Contact(id=id_, uid=uuid4(), name=name, created_at=NOW, updated_at=NOW, **fields)
 
 

@@ -9,16 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from afterview.domain.contacts import Contact
 from afterview.domain.errors import InvalidInput, ParseError
 from afterview.domain.events import EventKind
 from afterview.services.companies import add_company
 from afterview.services.contact_import import Format, export_vcards, import_contacts
 from afterview.services.contacts import add_contact, list_contacts, show_contact
+from afterview.services.workspace import Workspace
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "contacts"
 
 
-def by_name(ws) -> dict[str, object]:
+def by_name(ws: Workspace) -> dict[str, Contact]:
     return {c.name: c for c in list_contacts(ws)}
 
 
@@ -75,12 +77,13 @@ def test_a_newer_export_updates_people_and_keeps_where_they_worked(ws, tmp_path)
     report = import_contacts(ws, newer)
     [update] = report.updated
     assert set(update.changes) == {"name", "emails", "title", "company", "past_companies"}
-    dana = show_contact(ws, dana.id)
-    assert (dana.contact.name, dana.contact.title) == ("Dana Reyes-Okafor", "Head of Data")
-    assert dana.contact.company_name == "Contoso, Ltd."  # the company Sam's row created
-    assert dana.contact.past_companies == ("Northwind Analytics",)
-    assert dana.contact.emails == ("dana@contoso.example",)
-    changed = dana.timeline[-1]
+    detail = show_contact(ws, dana.id)
+    now = detail.contact
+    assert (now.name, now.title) == ("Dana Reyes-Okafor", "Head of Data")
+    assert now.company_name == "Contoso, Ltd."  # the company Sam's row created
+    assert now.past_companies == ("Northwind Analytics",)
+    assert now.emails == ("dana@contoso.example",)
+    changed = detail.timeline[-1]
     assert changed.kind == EventKind.UPDATED
     assert changed.data["changes"]["title"] == ["Senior Data Engineer", "Head of Data"]
 

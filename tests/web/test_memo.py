@@ -4,12 +4,15 @@ made through the web, by another part of this process, or by another program."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Mapping
+from functools import partial
 
 import pytest
 from fastapi.testclient import TestClient
 
 from afterview.domain.actions import ActionState
 from afterview.services.actions import finish_action
+from afterview.services.workspace import Workspace
 from afterview.web.memo import Memo
 from tests.web.test_pages import THANK_SAM, workspace
 
@@ -22,7 +25,7 @@ def worked_out(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     calls: list[bool] = []
     original = agenda._work_out
 
-    def counting(ws, show_all):  # type: ignore[no-untyped-def]
+    def counting(ws: Workspace, show_all: bool) -> Mapping[str, object]:
         calls.append(show_all)
         return original(ws, show_all)
 
@@ -49,6 +52,7 @@ def test_a_change_from_another_program_reaches_the_dashboard(
 ):
     assert THANK_SAM in demo_client.get("/").text
     path = workspace(demo_client).db.sqlite_path
+    assert path is not None
     with sqlite3.connect(path) as other:
         other.execute("UPDATE actions SET state = 'done' WHERE id = 19")
     assert THANK_SAM not in demo_client.get("/").text
@@ -71,14 +75,19 @@ def test_the_memo_keeps_one_value_per_name_while_revision_and_inputs_hold(tmp_pa
     memo = Memo(db.revision)
     made: list[str] = []
 
-    def make(value: str):  # type: ignore[no-untyped-def]
-        return lambda: made.append(value) or value
+    def make(value: str) -> Callable[[], str]:
+        def compute() -> str:
+            made.append(value)
+            return value
+
+        return compute
 
     assert memo.get("a", 1, make("one")) == "one"
     assert memo.get("a", 1, make("two")) == "one"
     assert memo.get("a", 2, make("three")) == "three"  # other inputs (the next minute)
     assert memo.get("b", 2, make("four")) == "four"  # another name, kept beside
     assert memo.get("a", 2, make("five")) == "three"
+    assert db.sqlite_path is not None
     with sqlite3.connect(db.sqlite_path) as other:
         other.execute("CREATE TABLE touched (x)")
     assert memo.get("a", 2, make("six")) == "six"
@@ -92,5 +101,5 @@ def test_nothing_is_kept_where_the_database_cannot_tell_its_revision():
     memo = Memo(Database("sqlite://").revision)
     made: list[int] = []
     for n in range(3):
-        memo.get("a", 1, lambda n=n: made.append(n))
+        memo.get("a", 1, partial(made.append, n))
     assert made == [0, 1, 2]
