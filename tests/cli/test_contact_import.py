@@ -85,3 +85,30 @@ def test_exporting_vcards_to_a_file_and_to_stdout(run: Run, tmp_path: Path):
     again = run("contact", "import", str(out)).stdout
     assert again.startswith("Imported people.vcf (vCards): 0 added, 0 updated, 1 unchanged")
     assert "Say the format: --vcard." in run("contact", "export", expect=2).stderr
+
+
+def test_who_lists_the_people_you_know_there(run: Run):
+    run("company", "add", "Northwind Analytics", "--alias", "NWA", "--domain", "northwind.example")
+    run("contact", "import", str(FIXTURES / "Connections.csv"))
+    run("contact", "add", "Ana Lima", "--email", "ana@mail.northwind.example")
+    assert run("who", "nwa").stdout == (
+        "People you know at nwa (taken as Northwind Analytics): 2.\n"
+        "ID   Name         Title                  Works at              Sure   Why\n"
+        + "─"
+        * 100
+        + "\n"
+        " 1   Dana Reyes   Senior Data Engineer   Northwind Analytics   100    same name\n"
+        " 7   Ana Lima                                                  95     e-mail at\n"
+        + " " * 70
+        + "mail.northwind.example\n"
+    )
+    data = json.loads(run("who", "Northwind Analytics", "--json").stdout)
+    assert data["company"] == {"id": 1, "name": "Northwind Analytics"}
+    assert [(p["contact"]["name"], p["match"]["level"]) for p in data["people"]] == [
+        ("Dana Reyes", "exact"),
+        ("Ana Lima", "email"),
+    ]
+    assert run("who", "Initech").stdout == (
+        "People you know at Initech: 0.\nNobody you know there yet.\n"
+    )
+    assert "No company 99." in run("who", "99", expect=3).stderr

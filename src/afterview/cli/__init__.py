@@ -37,6 +37,7 @@ COMMANDS = {
     "interview": ("afterview.cli.interviews:interview", "Track interviews: add, list, show, edit."),
     "contact": ("afterview.cli.contacts:contact", "Keep contacts: add, list, show, edit."),
     "company": ("afterview.cli.companies:company", "Keep companies: add, list, show, edit."),
+    "who": ("afterview.cli.network:who", "The people you know at a company, best first."),
     "export": ("afterview.cli.transfer:export", "Write everything to one JSON document."),
     "import": ("afterview.cli.transfer:import_", "Read an export document into the database."),
     "backup": (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -47,16 +47,37 @@ def list_contacts(
     company_id: int | None = None,
     search: str = "",
     ids: Collection[int] | None = None,
+    company_ids: Collection[int] | None = None,
 ) -> list[Contact]:
     """Contacts by name; `search` keeps those whose name, title, company or e-mail has it;
-    `ids`, those with these ids."""
+    `ids`, those with these ids; `company_ids`, those at these companies."""
     query = select(ContactRow).outerjoin(CompanyRow).order_by(func.lower(ContactRow.name))
     if ids is not None:
         query = query.where(ContactRow.id.in_(list(ids)))
+    if company_ids is not None:
+        query = query.where(ContactRow.company_id.in_(list(company_ids)))
     if company_id is not None:
         query = query.where(ContactRow.company_id == company_id)
     for token in search_words(search):
         query = query.where(_searchable().contains(token, autoescape=True))
+    return [to_contact(row) for row in session.scalars(query)]
+
+
+def with_email_at(session: Session, domains: Collection[str]) -> list[Contact]:
+    """Contacts with an address that mentions one of the domains (a rough cut in SQL: the
+    caller checks the addresses)."""
+    if not domains:
+        return []
+    text = func.lower(cast(ContactRow.emails, String))
+    query = select(ContactRow).where(
+        or_(*(text.contains(domain.casefold(), autoescape=True) for domain in domains))
+    )
+    return [to_contact(row) for row in session.scalars(query)]
+
+
+def with_past_companies(session: Session) -> list[Contact]:
+    """Contacts known to have worked somewhere before."""
+    query = select(ContactRow).where(cast(ContactRow.past_companies, String) != "[]")
     return [to_contact(row) for row in session.scalars(query)]
 
 
