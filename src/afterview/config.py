@@ -75,6 +75,15 @@ class Settings(BaseSettings):
         ge=0,
         description="When fewer applications than this are active, the agenda says so.",
     )
+    reference_limit: int = Field(
+        default=3,
+        ge=1,
+        description="Warn when a reference has been given more often than this within "
+        "reference_window_days (a reference asked too often tires).",
+    )
+    reference_window_days: int = Field(
+        default=90, ge=1, description="The window, in days, for reference_limit."
+    )
     playbook: dict[str, dict[str, bool | str]] = Field(
         default_factory=dict,
         description="Overrides of the playbook's rules, by rule: `enabled = false`, "

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from afterview import __version__
 from afterview.cli import cli
+from afterview.store.schema import HEAD
 from tests.cli.conftest import Run
 
 
@@ -109,12 +110,12 @@ def test_backup_makes_a_consistent_copy(search: Run, tmp_path: Path, db_path: Pa
 
 def test_db_current_and_upgrade(run: Run, db_path: Path):
     assert run("db", "current").stdout == (
-        f"{db_path}: revision none (empty), this Afterview needs 2026_11_26_0004.\n"
+        f"{db_path}: revision none (empty), this Afterview needs {HEAD}.\n"
     )
-    assert run("db", "upgrade").stdout == f"Database at {db_path}: empty → 2026_11_26_0004.\n"
-    assert run("db", "upgrade").stdout == f"Database at {db_path} is already at 2026_11_26_0004.\n"
+    assert run("db", "upgrade").stdout == f"Database at {db_path}: empty → {HEAD}.\n"
+    assert run("db", "upgrade").stdout == f"Database at {db_path} is already at {HEAD}.\n"
     result = run("db", "downgrade", "base")
-    assert result.stdout.splitlines()[-1] == f"Database at {db_path}: 2026_11_26_0004 → base."
+    assert result.stdout.splitlines()[-1] == f"Database at {db_path}: {HEAD} → base."
     assert result.stdout.startswith("Backed up to ")
 
 

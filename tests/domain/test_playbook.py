@@ -206,12 +206,23 @@ def test_a_disabled_rule_plans_nothing() -> None:
     assert rules_planned == {"self_review", "competition_scan", "network_check", "follow_up"}
 
 
-def test_a_final_round_plans_heads_ups_for_references() -> None:
+def test_a_reference_given_gets_a_heads_up_before_the_final_round() -> None:
     final = make_interview(kind=InterviewKind.FINAL, starts_at=local(NEW_YORK, 2026, 12, 7, 14))
-    planned = plan(interviews=[final], context=make_context(references=(9,)))
+    given = {9: date(2026, 11, 27)}
+    planned = plan(interviews=[final], context=make_context(references=given))
     why = "Tell Ana Ruiz that Acme may call about the final round"
     assert ("reference_heads_up", utc(12, 4, 14), why) in summary(planned)
-    assert "reference_heads_up" not in {p.rule for p in plan(context=make_context(references=(9,)))}
+    [heads_up] = [p for p in planned if p.rule == "reference_heads_up"]
+    assert (heads_up.key, heads_up.contact_id) == ("reference_heads_up:application:1:9", 9)
+
+
+def test_a_reference_given_before_any_final_round_hears_the_next_business_morning() -> None:
+    given = {9: date(2026, 11, 27)}  # a Friday
+    why = "Tell Ana Ruiz that Acme may call: you gave them as a reference"
+    assert ("reference_heads_up", utc(11, 30, 14), why) in summary(
+        plan(context=make_context(references=given))
+    )
+    assert "reference_heads_up" not in {p.rule for p in plan(context=make_context())}
 
 
 def test_only_an_answer_after_the_interview_removes_the_follow_up() -> None:

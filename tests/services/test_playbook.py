@@ -417,7 +417,7 @@ def test_an_earlier_round_says_why_it_has_no_follow_up(ws):
         ws, application=first.application_id, starts="2026-12-08 10:00", kind=InterviewKind.FINAL
     )
     assert interview_plan(ws, final.id).practices[1].note == (
-        "No references are marked yet: mark them with the network features (coming)."
+        "No references given for this application yet: afterview refs give APP CONTACT."
     )
     practice = interview_plan(ws, first.id).practices[5]
     assert practice.actions == []

@@ -94,6 +94,9 @@ def contact_json(contact: Contact) -> dict[str, Any]:
         "linkedin_url": contact.linkedin_url,
         "connected_on": contact.connected_on.isoformat() if contact.connected_on else None,
         "past_companies": list(contact.past_companies),
+        "is_reference": contact.is_reference,
+        "relationship": contact.relationship,
+        "knows_work": contact.knows_work,
         "created_at": contact.created_at.isoformat(),
         "updated_at": contact.updated_at.isoformat(),
     }

@@ -22,6 +22,9 @@ class Contact:
     linkedin_url: str = ""
     connected_on: date | None = None
     past_companies: tuple[str, ...] = ()  # employers they have left, as named then
+    is_reference: bool = False
+    relationship: str = ""  # as a reference: "my manager at Initech, 2021-2024"
+    knows_work: str = ""  # what of your work they can speak to
     created_at: datetime
     updated_at: datetime
 
@@ -46,3 +49,15 @@ class ContactRecord:
     linkedin_url: str = ""
     connected_on: date | None = None
     notes: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReferenceUse:
+    """A reference given for an application: who, for which, and when."""
+
+    id: int
+    uid: UUID
+    contact_id: int
+    application_id: int
+    given_on: date
+    created_at: datetime

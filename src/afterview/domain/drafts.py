@@ -181,8 +181,8 @@ def missing_details(facts: DraftFacts) -> tuple[str, ...]:
     if facts.kind == DraftKind.REFERENCE_HEADS_UP:
         if not facts.relationship:
             gaps.append(
-                "How this reference knows you is unknown: add a line 'relationship: ...' to "
-                "the contact's notes."
+                "How this reference knows you is unknown: say it with afterview refs add "
+                "CONTACT --relationship '...' (or a line 'relationship: ...' in their notes)."
             )
         if not facts.stress and not facts.requirements:
             gaps.append(

@@ -33,7 +33,8 @@ class PlanContext:
     calendar: BusinessCalendar
     rules: Mapping[str, Rule]
     names: Mapping[int, str] = field(default_factory=dict)  # contact id → name
-    references: Sequence[int] = ()  # contacts the user marked as references
+    # The references given for this application: contact id → the day they were given.
+    references: Mapping[int, date] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ def plan_application(
             planner.after_interview(interview)
     planner.follow_ups(interviews, events, actions)
     planner.stage_actions(events)
+    planner.reference_heads_ups(interviews)
     return planner.planned
 
 
@@ -167,22 +169,31 @@ class _Planner:
             f"Check who you know at {company}",
             interview=interview,
         )
-        if interview.kind == "final":
-            before = shift_back(
-                interview.starts_at,
-                self.context.rules["reference_heads_up"].offset,
-                self.zone,
-                self.context.calendar,
-            )
-            for contact_id in self.context.references:
-                name = self.context.names.get(contact_id, "your reference")
-                self.add(
-                    "reference_heads_up",
-                    before,
-                    f"Tell {name} that {company} may call about the final round",
-                    interview=interview,
-                    contact_id=contact_id,
+
+    def reference_heads_ups(self, interviews: Sequence[Interview]) -> None:
+        """One heads-up per reference given (practice 2): a few business days before the
+        final round when one is scheduled, the moment they may be called; else the next
+        business morning after they were given. Not once the application has ended."""
+        if not self.context.references or self.application.stage.is_ending:
+            return
+        finals = [i for i in interviews if i.kind == "final"]
+        final = max(finals, key=lambda i: i.starts_at) if finals else None
+        company = self.application.company_name
+        for contact_id, given_on in sorted(self.context.references.items()):
+            name = self.context.names.get(contact_id, "your reference")
+            if final is not None:
+                due = shift_back(
+                    final.starts_at,
+                    self.context.rules["reference_heads_up"].offset,
+                    self.zone,
+                    self.context.calendar,
                 )
+                reason = f"Tell {name} that {company} may call about the final round"
+            else:
+                day = self.context.calendar.next_business_day(given_on)
+                due = _localise(day, MORNING, self.zone)
+                reason = f"Tell {name} that {company} may call: you gave them as a reference"
+            self.add("reference_heads_up", due, reason, contact_id=contact_id)
 
     def follow_ups(
         self, interviews: Sequence[Interview], events: Sequence[Event], actions: Sequence[Action]

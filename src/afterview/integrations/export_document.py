@@ -94,6 +94,9 @@ class ContactDoc(_Strict):
     linkedin_url: str = ""
     connected_on: date | None = None
     past_companies: list[str] = Field(default_factory=list)
+    is_reference: bool = False
+    relationship: str = ""
+    knows_work: str = ""
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -156,6 +159,15 @@ class DraftDoc(_Strict):
     updated_at: AwareDatetime
 
 
+class ReferenceUseDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    contact: UUID
+    application: UUID
+    given_on: date
+    created_at: AwareDatetime
+
+
 class SubjectDoc(_Strict):
     kind: SubjectKind
     uid: UUID | None  # None for the profile
@@ -181,6 +193,8 @@ class ExportDocument(_Strict):
     # Added in 0.2 without a version change: files from 0.1 have no actions.
     actions: list[ActionDoc] = Field(default_factory=list)
     drafts: list[DraftDoc] = Field(default_factory=list)
+    # Added in 0.3: files from 0.1 and 0.2 have none.
+    reference_uses: list[ReferenceUseDoc] = Field(default_factory=list)
     events: list[EventDoc]
 
 

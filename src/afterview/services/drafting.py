@@ -208,10 +208,11 @@ def _kind_facts(
     application = request.application
     requirements = posting_requirements(application.posting)
     if request.kind == DraftKind.REFERENCE_HEADS_UP:
-        notes = request.contact.notes if request.contact else ""
-        relationship = tagged_lines(notes, "relationship")
+        contact = request.contact
+        tagged = tagged_lines(contact.notes, "relationship") if contact else []
+        relationship = (contact.relationship if contact else "") or (tagged[0] if tagged else "")
         return {
-            "relationship": relationship[0] if relationship else "",
+            "relationship": relationship,
             "stress": tagged_lines(application.notes, "stress"),
             "callers": tagged_lines(application.notes, "caller"),
             "requirements": requirements,

@@ -34,10 +34,20 @@ from afterview.integrations.export_document import (
     EventDoc,
     ExportDocument,
     InterviewDoc,
+    ReferenceUseDoc,
 )
 from afterview.store import transfer as tables
 
-KINDS = ("companies", "contacts", "applications", "interviews", "actions", "drafts", "events")
+KINDS = (
+    "companies",
+    "contacts",
+    "applications",
+    "interviews",
+    "actions",
+    "drafts",
+    "reference_uses",
+    "events",
+)
 SUBJECT_TABLES = {
     SubjectKind.COMPANY: "companies",
     SubjectKind.CONTACT: "contacts",
@@ -97,6 +107,7 @@ class Importer:
         self._panels()
         self._write("actions", self._action_row)
         self._write("drafts", self._draft_row)
+        self._write("reference_uses", self._reference_use_row)
         self._write("events", self._event_row, update=False)
 
     def _profile(self) -> None:
@@ -269,6 +280,13 @@ class Importer:
             "kind": str(d.kind),
             "tone": str(d.tone),
             "state": str(d.state),
+        }
+
+    def _reference_use_row(self, index: int, r: ReferenceUseDoc) -> dict[str, Any]:
+        where = f"$.reference_uses[{index}]"
+        return _fields(r, "id", "contact", "application") | {
+            "contact_id": self._ref("contacts", r.contact, f"{where}.contact"),
+            "application_id": self._ref("applications", r.application, f"{where}.application"),
         }
 
     def _event_row(self, index: int, e: EventDoc) -> dict[str, Any]:

@@ -96,7 +96,7 @@ def _practice_notes(
         1: off("self_review"),
         2: off("reference_heads_up")
         or (
-            "No references are marked yet: mark them with the network features (coming)."
+            "No references given for this application yet: afterview refs give APP CONTACT."
             if final
             else "Applies when references are given or a final round is scheduled."
         ),

@@ -15,6 +15,7 @@ from afterview.store import actions as action_store
 from afterview.store import applications as application_store
 from afterview.store import contacts as contact_store
 from afterview.store import interviews as interview_store
+from afterview.store import references as reference_store
 from afterview.store.events import list_events
 
 
@@ -28,12 +29,17 @@ def replan_application(
     interviews = interview_store.list_interviews(session, application_id=application_id)
     events = list_events(session, [(SubjectKind.APPLICATION, application_id)])
     actions = action_store.list_actions(session, application_ids=[application_id])
-    people = {i for interview in interviews for i in interview.interviewer_ids}
+    given = {
+        use.contact_id: use.given_on
+        for use in reference_store.list_uses(session, application_ids=[application_id])
+    }
+    people = {i for interview in interviews for i in interview.interviewer_ids} | set(given)
     context = PlanContext(
         zone=place.zone,
         calendar=place.calendar,
         rules=place.rules,
         names=contact_store.names(session, people),
+        references=given,
     )
     planned = plan_application(application, interviews, events, actions, context)
     changes = reconcile(planned, actions)

@@ -23,6 +23,7 @@ from afterview.integrations.export_document import (
     ExportDocument,
     InterviewDoc,
     ProfileDoc,
+    ReferenceUseDoc,
     SalaryDoc,
     SubjectDoc,
     dump_document,
@@ -84,6 +85,16 @@ def build_document(session: Session) -> ExportDocument:
         ],
         actions=[_action_doc(r, uids) for r in read["actions"]],
         drafts=[_draft_doc(r, uids) for r in read["drafts"]],
+        reference_uses=[
+            ReferenceUseDoc.model_validate(
+                _pick(ReferenceUseDoc, r)
+                | {
+                    "contact": uids["contacts"][r["contact_id"]],
+                    "application": uids["applications"][r["application_id"]],
+                }
+            )
+            for r in read["reference_uses"]
+        ],
         events=[_event_doc(r, uids) for r in read["events"]],
     )
 

@@ -29,6 +29,9 @@ def to_contact(row: ContactRow) -> Contact:
         linkedin_url=row.linkedin_url,
         connected_on=row.connected_on,
         past_companies=tuple(row.past_companies),
+        is_reference=row.is_reference,
+        relationship=row.relationship_,
+        knows_work=row.knows_work,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
@@ -117,6 +120,9 @@ def save_contact(session: Session, contact: Contact) -> Contact:
     row.linkedin_url = contact.linkedin_url
     row.connected_on = contact.connected_on
     row.past_companies = list(contact.past_companies)
+    row.is_reference = contact.is_reference
+    row.relationship_ = contact.relationship
+    row.knows_work = contact.knows_work
     row.updated_at = contact.updated_at
     session.flush()
     session.refresh(row, ["company"])

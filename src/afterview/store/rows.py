@@ -9,7 +9,17 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, MetaData, String, Text, Uuid
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from afterview.store.types import UTCDateTime
@@ -108,10 +118,30 @@ class ContactRow(Base):
     linkedin_url: Mapped[str] = mapped_column(String(300), default="")
     connected_on: Mapped[date | None]
     past_companies: Mapped[list[str]] = mapped_column(default=list)
+    is_reference: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "relationship" would hide SQLAlchemy's relationship() in this class body.
+    relationship_: Mapped[str] = mapped_column("relationship", Text, default="")
+    knows_work: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
     company: Mapped[CompanyRow | None] = relationship(lazy="joined")
+
+
+class ReferenceUseRow(Base):
+    """A reference given for an application (once per application)."""
+
+    __tablename__ = "reference_uses"
+    __table_args__ = (UniqueConstraint("contact_id", "application_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    given_on: Mapped[date]
+    created_at: Mapped[datetime]
 
 
 class InterviewRow(Base):

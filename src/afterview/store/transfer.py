@@ -20,6 +20,7 @@ from afterview.store.rows import (
     InterviewerRow,
     InterviewRow,
     ProfileRow,
+    ReferenceUseRow,
 )
 
 TABLES: dict[str, type[Base]] = {
@@ -31,6 +32,7 @@ TABLES: dict[str, type[Base]] = {
     "interviewers": InterviewerRow,
     "actions": ActionRow,
     "drafts": DraftRow,
+    "reference_uses": ReferenceUseRow,
     "events": EventRow,
 }
 CHUNK = 2000
