@@ -73,19 +73,35 @@ def import_contacts(
         data = path.read_bytes()
     except OSError as error:
         raise InvalidInput(f"Cannot read {path}: {error.strerror or error}") from None
-    kind = format or detect_format(path, data)
-    records, skipped = _read(kind, path.name, data, mapping)
+    return import_contact_data(
+        ws, path.name, data, format=format, mapping=mapping, dry_run=dry_run, progress=progress
+    )
+
+
+def import_contact_data(
+    ws: Workspace,
+    source: str,
+    data: bytes,
+    *,
+    format: Format | None = None,
+    mapping: Mapping[str, str] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the people in `data`, a file called `source` (an upload): as import_contacts."""
+    kind = format or detect_format(Path(source), data)
+    records, skipped = _read(kind, source, data, mapping)
     now = ws.now()
     with ws.ready().read() if dry_run else ws.ready().write() as session:
         existing = _contacts(session)
-        plan = plan_import(path.name, records, existing)
+        plan = plan_import(source, records, existing)
         companies = _companies(session)
         wanted = [r.company for r in plan.added] + [
             str(u.changes["company"]) for u in plan.updated if "company" in u.changes
         ]
         new_companies = _new_companies(companies, wanted)
         report = ImportReport(
-            source=path.name,
+            source=source,
             format=kind,
             added=plan.added,
             updated=plan.updated,
