@@ -449,3 +449,23 @@ def test_a_stated_day_ends_in_the_interviewers_zone(ws):
     [first] = by_kind(ws, ActionKind.FOLLOW_UP)
     end_of_their_monday = datetime(2026, 12, 8, 0, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
     assert first.due_at > end_of_their_monday
+
+
+def test_the_network_practice_names_who_you_know_at_the_company(ws):
+    from tests.builders import make_contact
+
+    make_profile(ws)
+    interview = interview_on_tuesday(ws)  # Acme Corp; its panel are contacts there too
+    practice = interview_plan(ws, interview.id).practices[4]
+    assert practice.note == ("You know 2 people at Acme Corp: Dana Reyes and Marcus Lee.")
+    make_contact(ws, name="Ana Lima", company="ACME Corp.", title="Recruiter")
+    make_contact(ws, name="Ben Ode", company="Acme Corporation")
+    make_contact(ws, name="Cy Park", company="Acme, Inc", title="CTO")
+    practice = interview_plan(ws, interview.id).practices[4]
+    assert practice.note.startswith("You know 5 people at Acme Corp: ")
+    assert practice.note.endswith(" and 2 more (afterview who 'Acme Corp').")
+    other = make_interview(ws, application=make_application(ws, company="Globex").id)
+    assert interview_plan(ws, other.id).practices[4].note == (
+        "Nobody you know at Globex yet: import your connections "
+        "(afterview contact import Connections.csv)."
+    )

@@ -12,10 +12,12 @@ from afterview.domain.pipeline import Health
 from afterview.domain.stages import WAITING_STAGES, Stage
 from afterview.services.agenda import health, waiting_windows
 from afterview.services.interviews import find_interview
+from afterview.services.network import Acquaintance, people_at
 from afterview.services.region import Setting, setting
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
 from afterview.store import applications as application_store
+from afterview.store import companies as company_store
 from afterview.store import interviews as interview_store
 
 PRACTICES = {
@@ -64,7 +66,11 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
         waits = waiting_windows(session, ws.now(), today, place, only=application.id)
         patience = waits[0][1].status(today) if waits else None
         fit = health(ws, session, today)
+        company = company_store.get_company(session, application.company_id)
+        known = people_at(session, company)
     notes = _practice_notes(interview, application, place, patience, fit)
+    if not notes[5]:
+        notes[5] = _network_note(company.name, known)
     if latest.id != interview.id and not notes[6]:
         notes[6] = (
             f"Follow-ups follow the latest round: round {latest.round} "
@@ -77,6 +83,27 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
         for number, name in PRACTICES.items()
     ]
     return InterviewPlan(interview, place.zone, practices)
+
+
+def _network_note(company: str, people: list[Acquaintance], shown: int = 3) -> str:
+    """Who you know at the company, best first: 'You know 2 people at Globex: Sam Patel
+    (Director; same name) and Ana Lima (used to work there).'"""
+    if not people:
+        return (
+            f"Nobody you know at {company} yet: import your connections "
+            "(afterview contact import Connections.csv)."
+        )
+    named = [_who(p) for p in people[:shown]]
+    if len(people) > shown:
+        named.append(f"{len(people) - shown} more (afterview who {company!r})")
+    listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+    noun = "person" if len(people) == 1 else "people"
+    return f"You know {len(people)} {noun} at {company}: {listed}."
+
+
+def _who(person: Acquaintance) -> str:
+    about = "used to work there" if person.former else person.contact.title
+    return f"{person.contact.name} ({about})" if about else person.contact.name
 
 
 def _practice_notes(
