@@ -42,3 +42,27 @@ def test_giving_needs_a_past_day_and_someone(search: Run):
     future = search("refs", "give", "acme", "grace", "--on", "2027-03-01", expect=5)
     assert "References cannot be given in the future (2027-03-01)." in future.stderr
     assert "Missing argument 'CONTACTS...'" in search("refs", "give", "acme", expect=2).stderr
+
+
+def test_networking_asks_with_a_note_and_records_the_reply(search: Run):
+    search("contact", "add", "Tomás Álvarez", "--company", "Acme Corp", "--email", "t@acme.example")
+    assert search("network", "list", "acme").stdout == (
+        "Nobody asked yet: afterview draft networking-note APP --to CONTACT.\n"
+    )
+    search("draft", "networking-note", "acme", "--to", "tomás")
+    listing = search("network", "list", "acme").stdout
+    assert "Tomás Álvarez   draft " in listing
+    assert "not sent yet" in listing
+    note = json.loads(search("network", "list", "acme", "--json").stdout)[0]["draft"]
+    search("draft", "sent", str(note), "--via", "linkedin")
+    assert search("network", "replied", "tomás", "--app", "acme", "--note", "Friday?").stdout == (
+        "Noted Tomás Álvarez's reply.\n"
+    )
+    [row] = json.loads(search("network", "list", "acme", "--json").stdout)
+    assert (row["asked_at"], row["replied_at"]) == (
+        "2026-11-26T09:00:00+00:00",
+        "2026-11-26T09:00:00+00:00",
+    )
+    shown = " ".join(search("contact", "show", "tomás").stdout.split())
+    assert "Sent networking note: A question about the Data Engineer role at Acme Corp" in shown
+    assert "Replied about Acme Corp — Data Engineer: Friday?" in shown

@@ -203,9 +203,14 @@ def test_describe_every_event_kind() -> None:
         EventKind.FOLLOWED_UP: "Followed up",
         EventKind.ACTION_CHANGED: "Action None (): None",
         EventKind.SENT: "Sent",
+        EventKind.REPLIED: "Replied",
     }
     sent = make_event(EventKind.SENT, {"channel": "smtp", "to": "Ana Lima <ana@example.org>"})
     assert describe_event(sent) == "Sent (smtp) to Ana Lima <ana@example.org>"
+    to_them = make_event(EventKind.SENT, {"what": "thank-you note: Thanks", "channel": "smtp"})
+    assert describe_event(to_them) == "Sent thank-you note: Thanks (smtp)"
+    reply = make_event(EventKind.REPLIED, {"about": "Acme — Data Engineer", "note": "Friday"})
+    assert describe_event(reply) == "Replied about Acme — Data Engineer: Friday"
 
 
 def test_describe_follow_ups_and_action_changes() -> None:

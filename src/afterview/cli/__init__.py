@@ -38,6 +38,10 @@ COMMANDS = {
     "contact": ("afterview.cli.contacts:contact", "Keep contacts: add, list, show, edit."),
     "company": ("afterview.cli.companies:company", "Keep companies: add, list, show, edit."),
     "who": ("afterview.cli.network:who", "The people you know at a company, best first."),
+    "network": (
+        "afterview.cli.network:network",
+        "Networking: whom you asked about an application, and who replied.",
+    ),
     "refs": (
         "afterview.cli.references:refs",
         "References: mark them, log where you gave them, avoid asking too often.",

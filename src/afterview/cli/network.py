@@ -63,3 +63,63 @@ def who(state: CliState, company: str, as_json: bool) -> None:
         ],
         empty="Nobody you know there yet.",
     )
+
+
+@click.group()
+def network() -> None:
+    """Networking (practice 5): whom you asked about an application, and who replied. Ask
+    with a networking note: afterview draft networking-note APP --to CONTACT."""
+
+
+@network.command("list")
+@click.argument("application")
+@json_option
+@pass_state
+def network_list(state: CliState, application: str, as_json: bool) -> None:
+    """The people asked about APPLICATION: the note, when it went, and whether they replied."""
+    from afterview.cli.output import local_time
+    from afterview.services.exchanges import exchanges
+    from afterview.services.profile import display_zone
+
+    ws = state.workspace()
+    found = exchanges(ws, application)
+    if as_json:
+        emit_json(
+            [
+                {
+                    "contact": {"id": x.contact.id, "name": x.contact.name},
+                    "draft": x.draft.id,
+                    "asked_at": x.asked_at.isoformat() if x.asked_at else None,
+                    "replied_at": x.replied_at.isoformat() if x.replied_at else None,
+                }
+                for x in found
+            ]
+        )
+        return
+    zone = display_zone(ws)
+    print_table(
+        ["Contact", "Note", "Asked", "Replied"],
+        [
+            (
+                x.contact.name,
+                f"draft {x.draft.id}",
+                local_time(x.asked_at, zone) if x.asked_at else "not sent yet",
+                local_time(x.replied_at, zone) if x.replied_at else "",
+            )
+            for x in found
+        ],
+        empty="Nobody asked yet: afterview draft networking-note APP --to CONTACT.",
+    )
+
+
+@network.command("replied")
+@click.argument("contact")
+@click.option("--app", "application", help="The application the reply was about.")
+@click.option("--note", default="", help="What they said, in a line.")
+@pass_state
+def replied(state: CliState, contact: str, application: str | None, note: str) -> None:
+    """Note that CONTACT replied; it shows on their timeline."""
+    from afterview.services.exchanges import record_reply
+
+    person = record_reply(state.workspace(), contact, application=application, note=note)
+    click.echo(f"Noted {person.name}'s reply.")

@@ -28,6 +28,7 @@ class EventKind(StrEnum):
     FOLLOWED_UP = "followed_up"
     ACTION_CHANGED = "action_changed"
     SENT = "sent"
+    REPLIED = "replied"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,8 +83,15 @@ def describe_event(event: Event) -> str:
             f"{data.get('state')}"
         )
     if event.kind == EventKind.SENT:
-        channel, to = data.get("channel"), data.get("to")
-        return "Sent" + (f" ({channel})" if channel else "") + (f" to {to}" if to else "")
+        channel, to, what = data.get("channel"), data.get("to"), data.get("what")
+        return (
+            (f"Sent {what}" if what else "Sent")
+            + (f" ({channel})" if channel else "")
+            + (f" to {to}" if to else "")
+        )
+    if event.kind == EventKind.REPLIED:
+        note, about = data.get("note"), data.get("about")
+        return "Replied" + (f" about {about}" if about else "") + (f": {note}" if note else "")
     if event.kind == EventKind.CREATED:
         detail = data.get("summary")
         return f"Created {event.subject_kind}" + (f": {detail}" if detail else "")

@@ -210,6 +210,10 @@ def record_sent(
         )
         data = {"channel": channel, "to": draft.recipient, "subject": draft.subject}
         append_event(session, SubjectKind.DRAFT, draft.id, EventKind.SENT, now, data)
+        if draft.contact_id is not None:  # every exchange shows on the person's timeline
+            what = f"{draft.kind.label.lower()}: {draft.subject}"
+            about = {"what": what, "channel": channel, "draft": draft.id}
+            append_event(session, SubjectKind.CONTACT, draft.contact_id, EventKind.SENT, now, about)
         _close_action(ws, session, draft, now)
         return sent
 
