@@ -11,7 +11,7 @@ from afterview.domain.errors import Ambiguous, NotFound
 from afterview.services.companies import add_company
 from afterview.services.contact_import import import_contacts
 from afterview.services.contacts import add_contact
-from afterview.services.network import Asked, who_at
+from afterview.services.network import Asked, people_for_application, who_at
 from afterview.services.workspace import Workspace
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "contacts"
@@ -71,3 +71,24 @@ def test_an_unknown_id_or_an_ambiguous_fragment_is_an_error(network: Workspace):
         who_at(network, "999")
     with pytest.raises(Ambiguous):
         who_at(network, "northwind")
+
+
+def test_an_application_names_the_people_at_its_company(network: Workspace):
+    from afterview.services.applications import add_application
+
+    application = add_application(network, company="NWA", role="Data Engineer")
+    found = people_for_application(network, application.id)
+    assert found.company.name == "Northwind Analytics"
+    assert found.asked == "Northwind Analytics"
+    assert [p.contact.name for p in found.people] == [
+        "Dana Reyes",
+        "Sam O'Neil",
+        "Ana Lima",
+        "Ben Ode",
+    ]
+    contoso = add_application(network, company="Contoso, Ltd.", role="Engineer")
+    assert [
+        (p.contact.name, p.former) for p in people_for_application(network, contoso.id).people
+    ] == [("Sam O'Neil", True)]
+    with pytest.raises(NotFound):
+        people_for_application(network, 999)

@@ -3,6 +3,7 @@ response, no exception text in answers."""
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from afterview.web.security import SECURITY_HEADERS
@@ -67,3 +68,30 @@ def test_the_agenda_page_shows_the_sample_search(demo_client: TestClient):
     done = demo_client.post("/actions/19/done")
     assert done.status_code == 200
     assert "Thank Sam Patel" not in done.text
+
+
+def test_a_file_upload_carries_its_token_as_a_form_field(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+):
+    token = client.headers.pop("X-CSRF-Token")
+    files = {"file": ("a.csv", b"First Name,Last Name\n")}
+    refused = client.post("/contacts/import", files=files, data={"csrf_token": "é" + token})
+    assert (refused.status_code, refused.json()["code"]) == (403, "csrf")
+    unreadable = client.post(
+        "/contacts/import",
+        content=b"--x\r\nnot a part",
+        headers={"content-type": "multipart/form-data; boundary=x"},
+    )
+    assert (unreadable.status_code, unreadable.json()["code"]) == (403, "csrf")
+    read = client.post("/contacts/import", files=files, data={"csrf_token": token})
+    assert read.status_code == 422  # past the check: the form says what is wrong
+    monkeypatch.setattr("afterview.web.security.MAX_FORM_BYTES", 100)
+    big = client.post("/contacts/import", files=files, data={"csrf_token": token, "x": "y" * 200})
+    assert big.status_code == 413
+    assert big.json() == {
+        "ok": False,
+        "error": "The form is larger than 65 MB.",
+        "code": "too_large",
+        "status": 413,
+    }
+    assert big.headers["x-frame-options"] == "DENY"

@@ -19,6 +19,7 @@ from afterview.domain.employers import (
 )
 from afterview.domain.errors import NotFound
 from afterview.domain.values import require_text
+from afterview.services.applications import find_application
 from afterview.services.companies import find_company
 from afterview.services.workspace import Workspace
 from afterview.store import companies as company_store
@@ -58,6 +59,15 @@ def who_at(ws: Workspace, text: str) -> Who:
     with ws.ready().read() as session:
         target = _target(session, asked)
         return Who(asked, target, people_at(session, target))
+
+
+def people_for_application(ws: Workspace, application: str | int) -> Who:
+    """The people you know at an application's company (its page's panel, and its
+    interviews'), as `who_at` finds them."""
+    with ws.ready().read() as session:
+        found = find_application(session, application)
+        company = company_store.get_company(session, found.company_id)
+        return Who(company.name, company, people_at(session, company))
 
 
 def people_at(session: Session, company: Company | Asked) -> list[Acquaintance]:

@@ -3,7 +3,8 @@ the pages from being framed or running anything but our own scripts.
 
 CSRF is a double submit: a random token in a SameSite=Strict cookie, echoed by each
 state-changing request in the `X-CSRF-Token` header (HTMX and API clients) or the
-`csrf_token` form field (plain forms). GET /api/csrf hands a script its token.
+`csrf_token` form field (plain forms, file uploads included). GET /api/csrf hands a script
+its token.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ COOKIE = "afterview_csrf"
 HEADER = "x-csrf-token"
 FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+FORM = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+# The most a form may send when its token is looked for in its body (a file upload is the
+# largest: web/uploads.py takes files up to 64 MB, plus the form's other fields).
+MAX_FORM_BYTES = 65 * 1024 * 1024
 SECURITY_HEADERS = {
     "content-security-policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -58,9 +64,13 @@ class SecurityMiddleware:
         fresh = token is None
         scope.setdefault("state", {})["csrf_token"] = token = token or secrets.token_urlsafe(32)
         if scope["method"] not in SAFE_METHODS:
-            receive, accepted = await _check(scope, receive, token, fresh)
+            try:
+                receive, accepted = await _check(scope, receive, token, fresh)
+            except TooLarge:
+                await _refuse(send, 413, TOO_LARGE, "too_large")
+                return
             if not accepted:
-                await _refuse(scope, send)
+                await _refuse(send, 403, NO_TOKEN, "csrf")
                 return
 
         async def send_with_headers(message: Message) -> None:
@@ -84,21 +94,47 @@ async def _check(scope: Scope, receive: Receive, token: str, fresh: bool) -> tup
         return receive, False
     for name, value in scope.get("headers", []):
         if name == HEADER.encode():
-            return receive, hmac.compare_digest(value.decode("latin-1"), token)
-    if _content_type(scope) != "application/x-www-form-urlencoded":
+            return receive, _same(value, token)
+    kind = _content_type(scope)
+    if kind not in (FORM, MULTIPART):
         return receive, False
-    body = b""
+    read = bytearray()
     more = True
     while more:
         message = await receive()
-        body += message.get("body", b"")
+        read += message.get("body", b"")
         more = message.get("more_body", False)
-    sent = parse_qs(body.decode("utf-8", "replace")).get(FIELD, [""])[0]
+        if len(read) > MAX_FORM_BYTES:
+            raise TooLarge
+    body = bytes(read)
 
     async def replay() -> Message:
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return replay, hmac.compare_digest(sent, token)
+    if kind == FORM:
+        sent = parse_qs(body.decode("utf-8", "replace")).get(FIELD, [""])[0]
+    else:
+        sent = await _multipart_field(scope, replay)
+    return replay, _same(sent.encode(), token)
+
+
+def _same(sent: bytes, token: str) -> bool:
+    """Compared in constant time, as bytes (a str that is not ASCII cannot be)."""
+    return hmac.compare_digest(sent, token.encode())
+
+
+async def _multipart_field(scope: Scope, receive: Receive) -> str:
+    """The token field of a multipart form ('' when the body is no such form)."""
+    from starlette.exceptions import HTTPException
+    from starlette.formparsers import MultiPartException
+    from starlette.requests import Request
+
+    try:
+        async with Request(scope, receive).form() as form:
+            sent = form.get(FIELD)
+    except (MultiPartException, HTTPException):  # a malformed body: Starlette raises either
+        return ""
+    return sent if isinstance(sent, str) else ""
 
 
 def _content_type(scope: Scope) -> str:
@@ -109,18 +145,19 @@ def _content_type(scope: Scope) -> str:
     return ""
 
 
-async def _refuse(scope: Scope, send: Send) -> None:
+class TooLarge(Exception):
+    """A form too large to look into for its token."""
+
+
+NO_TOKEN = "The request lacks its CSRF token: reload the page and try again."
+TOO_LARGE = f"The form is larger than {MAX_FORM_BYTES // 2**20} MB."
+
+
+async def _refuse(send: Send, status: int, message: str, code: str) -> None:
     import json
 
-    body = json.dumps(
-        {
-            "ok": False,
-            "error": "The request lacks its CSRF token: reload the page and try again.",
-            "code": "csrf",
-            "status": 403,
-        }
-    ).encode()
+    body = json.dumps({"ok": False, "error": message, "code": code, "status": status}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-    await send({"type": "http.response.start", "status": 403, "headers": headers})
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

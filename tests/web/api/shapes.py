@@ -35,3 +35,9 @@ def invalid(response, fields: dict[str, str]) -> None:
     assert set(body["fields"]) == set(fields)
     for name, text in fields.items():
         assert text in body["fields"][name], (name, body["fields"][name])
+
+
+IMPORT_KEYS = keys("source format dry_run added updated unchanged skipped companies_added")
+REFERENCE_KEYS = keys(
+    "contact relationship knows_work uses recent limit window_days overused warning"
+)

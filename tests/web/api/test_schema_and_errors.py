@@ -18,6 +18,11 @@ ROUTES = {
     "/api/interviews/{interview_id}/plan": {"get"},
     "/api/contacts": {"get", "post"},
     "/api/contacts/{contact_id}": {"get", "patch"},
+    "/api/contacts/import": {"post"},
+    "/api/contacts/{contact_id}/reference": {"put", "delete"},
+    "/api/who": {"get"},
+    "/api/references": {"get"},
+    "/api/applications/{application_id}/references": {"post"},
     "/api/agenda": {"get"},
     "/api/actions/{action_id}/done": {"post"},
     "/api/actions/{action_id}/skip": {"post"},
@@ -71,6 +76,9 @@ def test_every_change_without_the_csrf_token_is_refused(client: TestClient, meth
         ("GET", "/api/interviews/99999/plan", "interview"),
         ("GET", "/api/contacts/99999", "contact"),
         ("PATCH", "/api/contacts/99999", "contact"),
+        ("PUT", "/api/contacts/99999/reference", "contact"),
+        ("DELETE", "/api/contacts/99999/reference", "contact"),
+        ("POST", "/api/applications/99999/references", "application"),
         ("POST", "/api/actions/99999/done", "action"),
         ("POST", "/api/actions/99999/skip", "action"),
         ("POST", "/api/actions/99999/snooze", "action"),
@@ -84,8 +92,12 @@ def test_every_change_without_the_csrf_token_is_refused(client: TestClient, meth
 def test_an_unknown_id_is_404_with_the_stable_body(
     client: TestClient, method: str, path: str, kind: str
 ):
-    bodies = {"stage": {"stage": "offer"}, "snooze": {"until": "tomorrow 9:00"}}
+    bodies: dict[str, dict[str, object]] = {
+        "stage": {"stage": "offer"},
+        "snooze": {"until": "tomorrow 9:00"},
+    }
     bodies["lint"] = {"subject": "Hi", "body": "Hello"}
+    bodies["references"] = {"contacts": [1]}
     answer = client.request(method, path, json=bodies.get(path.rsplit("/", 1)[-1], {}))
     assert answer.status_code == 404
     assert answer.json() == {

@@ -16,7 +16,9 @@ from afterview.web.api import (
     drafts,
     interviews,
     lint,
+    network,
     plans,
+    references,
 )
 
 
@@ -50,5 +52,7 @@ def csrf_token(request: Request) -> dict[str, str]:
     return {"csrf_token": token}
 
 
-for module in (applications, interviews, plans, contacts, agenda, actions, drafts, lint):
+# network before contacts: /contacts/import is no contact's id.
+MODULES = (network, applications, interviews, plans, contacts, references, agenda, actions, drafts)
+for module in (*MODULES, lint):
     router.include_router(module.router)

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from afterview.web.pages import agenda, applications, board, contacts, drafts, interviews
+from afterview.web.pages import (
+    agenda,
+    applications,
+    board,
+    contacts,
+    drafts,
+    interviews,
+    network,
+    references,
+)
 
 router = APIRouter(include_in_schema=False)
 router.include_router(agenda.router)
-for module in (applications, board, interviews, drafts, contacts):
+# network before contacts: /contacts/import is no contact's id.
+for module in (applications, board, interviews, drafts, network, contacts, references):
     router.include_router(module.router)

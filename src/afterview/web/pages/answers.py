@@ -30,6 +30,15 @@ async def _form_values(request: Request) -> dict[str, str]:
 FormDep = Annotated[dict[str, str], Depends(_form_values)]
 
 
+async def _form_lists(request: Request) -> dict[str, list[str]]:
+    form = await request.form()
+    return {name: [v for v in form.getlist(name) if isinstance(v, str)] for name in form}
+
+
+# The form with every value of each field (checkboxes that share a name).
+FormListsDep = Annotated[dict[str, list[str]], Depends(_form_lists)]
+
+
 def answer(
     request: Request,
     templates: Jinja2Templates,

@@ -24,6 +24,7 @@ from afterview.web.pages.answers import (
     web_link,
 )
 from afterview.web.pages.board import board_context
+from afterview.web.pages.references import give_context
 
 router = APIRouter()
 
@@ -123,7 +124,7 @@ def edit_application(
 def show_application(
     request: Request, application_id: int, ws: WorkspaceDep, templates: TemplatesDep
 ) -> HTMLResponse:
-    context = _detail_context(ws, application_id)
+    context = detail_context(ws, application_id)
     return templates.TemplateResponse(request, "application.html", context)
 
 
@@ -151,7 +152,7 @@ def change_stage(
                 ws, only=_column(form), errors={application_id: page_message(error)}
             )
         else:
-            context = _detail_context(ws, application_id) | {
+            context = detail_context(ws, application_id) | {
                 "stage_values": {name: form.get(name, "") for name in ("stage", "note")},
                 "stage_error": page_message(error),
             }
@@ -163,7 +164,7 @@ def change_stage(
         moved_text = f"Moved {moved.label} to {moved.stage}."
         context = board_context(ws, only=_column(form), moved=moved_text)
     else:
-        context = _detail_context(ws, application_id) | {"stage_notice": f"Moved to {moved.stage}."}
+        context = detail_context(ws, application_id) | {"stage_notice": f"Moved to {moved.stage}."}
     return _stage_answer(request, templates, context, on_board=on_board)
 
 
@@ -189,15 +190,17 @@ def _stage_answer(
     return answer(request, templates, page=page, fragment=fragment, context=context, status=status)
 
 
-def _detail_context(ws: WorkspaceDep, application_id: int) -> dict[str, object]:
+def detail_context(ws: WorkspaceDep, application_id: int) -> dict[str, object]:
     from afterview.services.actions import application_actions
     from afterview.services.applications import show_application
     from afterview.services.drafts import list_drafts
+    from afterview.services.network import people_for_application
 
     detail = show_application(ws, application_id)
     application = detail.application
     drafts = list_drafts(ws, application=str(application.id), states=tuple(DraftState))
-    return {
+    actions = application_actions(ws, application.id)
+    return give_context(ws, application.id, actions, detail.zone) | {
         "active": "board",
         "application": application,
         "link": web_link(application.link),
@@ -205,7 +208,8 @@ def _detail_context(ws: WorkspaceDep, application_id: int) -> dict[str, object]:
         "interviews": detail.interviews,
         "timeline": timeline(detail.timeline),
         "zone": detail.zone,
-        "actions": application_actions(ws, application.id),
+        "actions": actions,
+        "people": people_for_application(ws, application.id),
         "drafts": [(view, lint_summary(view.findings)) for view in drafts],
         "stages": [s for s in STAGES if s[0] != application.stage],
         "stage_values": {"stage": "", "note": ""},

@@ -71,17 +71,31 @@ def add_contact(
 def show_contact(
     request: Request, contact_id: int, ws: WorkspaceDep, templates: TemplatesDep
 ) -> HTMLResponse:
+    return templates.TemplateResponse(request, "contact.html", contact_context(ws, contact_id))
+
+
+def contact_context(ws: WorkspaceDep, contact_id: int) -> dict[str, object]:
+    """The contact's page: details, interviews, timeline, and the form that marks them as a
+    reference (with where they were given, if they are one)."""
     from afterview.services.contacts import show_contact
+    from afterview.services.references import list_references
 
     detail = show_contact(ws, contact_id)
-    context = {
+    contact = detail.contact
+    reference = next((r for r in list_references(ws) if r.contact.id == contact.id), None)
+    return {
         "active": "contacts",
-        "contact": detail.contact,
+        "contact": contact,
         "interviews": detail.interviews,
         "timeline": timeline(detail.timeline),
         "zone": detail.zone,
+        "reference": reference,
+        "reference_values": {
+            "relationship": contact.relationship,
+            "knows_work": contact.knows_work,
+        },
+        "reference_errors": {},
     }
-    return templates.TemplateResponse(request, "contact.html", context)
 
 
 def _form(

@@ -125,6 +125,7 @@ def _page_context(ws: WorkspaceDep, interview_id: int) -> dict[str, object]:
     """The whole page: the interview, its panel with each one's thank-you note, the plan."""
     from afterview.services.drafts import list_drafts
     from afterview.services.interviews import show_interview
+    from afterview.services.network import people_for_application
 
     detail = show_interview(ws, interview_id)
     interview = detail.interview
@@ -142,6 +143,7 @@ def _page_context(ws: WorkspaceDep, interview_id: int) -> dict[str, object]:
         "active": "board",
         "interview": interview,
         "panel": panel,
+        "people": people_for_application(ws, interview.application_id),
         "timeline": timeline(detail.timeline),
     }
 
