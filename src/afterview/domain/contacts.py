@@ -34,6 +34,21 @@ class Contact:
         return f"{self.name} ({where})" if where else self.name
 
 
+# The ContactRecord fields a CSV column can fill (`contact import --map FIELD=COLUMN`);
+# first_name and last_name make up the name when there is no single name column.
+MAPPABLE_FIELDS = (
+    "name",
+    "first_name",
+    "last_name",
+    "emails",
+    "phones",
+    "company",
+    "title",
+    "linkedin_url",
+    "notes",
+)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ContactRecord:
     """A person as an export or address book describes them (LinkedIn's Connections.csv, a

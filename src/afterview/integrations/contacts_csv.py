@@ -17,23 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from afterview.domain.contacts import ContactRecord
+from afterview.domain.contacts import MAPPABLE_FIELDS, ContactRecord
 from afterview.domain.errors import InvalidInput, ParseError
 from afterview.domain.values import check_email, unique_texts
 
-# The ContactRecord fields a CSV column can fill; first_name and last_name make up the name
-# when there is no single name column (or it is empty on a row).
-FIELDS: Final = (
-    "name",
-    "first_name",
-    "last_name",
-    "emails",
-    "phones",
-    "company",
-    "title",
-    "linkedin_url",
-    "notes",
-)
+FIELDS: Final = MAPPABLE_FIELDS
 # Google's CSV export puts several values in one cell, separated by " ::: ".
 _MULTIPLE_VALUES: Final = ":::"
 

@@ -14,6 +14,7 @@ from afterview.domain.contacts import Contact, ReferenceUse
 from afterview.domain.errors import InvalidInput
 from afterview.domain.events import SubjectKind
 from afterview.domain.moments import parse_day
+from afterview.domain.values import limit_text
 from afterview.services.applications import find_application
 from afterview.services.contacts import find_contact
 from afterview.services.timeline import fields_of, record_changes
@@ -23,6 +24,8 @@ from afterview.store import contacts as contact_store
 from afterview.store import references as reference_store
 
 FIELDS = ("is_reference", "relationship", "knows_work")
+RELATIONSHIP_LENGTH = 200
+NOTES_LENGTH = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +79,12 @@ def mark_reference(
         changed = replace(
             contact,
             is_reference=marked,
-            relationship=contact.relationship if relationship is None else relationship.strip(),
-            knows_work=contact.knows_work if knows_work is None else knows_work.strip(),
+            relationship=contact.relationship
+            if relationship is None
+            else limit_text(relationship, "relationship", RELATIONSHIP_LENGTH),
+            knows_work=contact.knows_work
+            if knows_work is None
+            else limit_text(knows_work, "knows_work", NOTES_LENGTH),
             updated_at=now,
         )
         before, after = fields_of(contact, FIELDS), fields_of(changed, FIELDS)

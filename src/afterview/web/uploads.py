@@ -19,24 +19,14 @@ from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from afterview.domain.contacts import MAPPABLE_FIELDS
 from afterview.domain.errors import InvalidInput
 from afterview.services.workspace import Workspace
 
 FOLDER = "uploads"
 LIFETIME = timedelta(hours=1)
 MAX_BYTES = 64 * 1024 * 1024
-# The fields a CSV's columns may be mapped to (services/contact_import.py reads them).
-MAPPED = (
-    "name",
-    "first_name",
-    "last_name",
-    "emails",
-    "phones",
-    "company",
-    "title",
-    "linkedin_url",
-    "notes",
-)
+MAPPED = MAPPABLE_FIELDS  # the fields a CSV's columns may be mapped to
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 GONE = (
     "That upload is no longer here: it was imported or cancelled already, or it is more "

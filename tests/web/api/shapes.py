@@ -16,7 +16,10 @@ INTERVIEW_KEYS = keys(
     "id uid application round kind starts_at ends_at time_zone local_start local_end "
     "location interviewers next_step_said notes created_at updated_at"
 )
-CONTACT_KEYS = keys("id uid name emails phones company title origin notes created_at updated_at")
+CONTACT_KEYS = keys(
+    "id uid name emails phones company title origin notes linkedin_url connected_on"
+    " past_companies is_reference relationship knows_work created_at updated_at"
+)
 EVENT_KEYS = {"id", "at", "subject", "kind", "description", "data"}
 ACTION_KEYS = keys(
     "id practice kind rule application_id interview_id contact_id due_at state snoozed_until reason"

@@ -39,6 +39,12 @@ def test_a_contact_is_added_and_edited(client: TestClient):
         "title": "",
         "origin": "manual",
         "notes": "",
+        "linkedin_url": "",
+        "connected_on": None,
+        "past_companies": [],
+        "is_reference": False,
+        "relationship": "",
+        "knows_work": "",
         "created_at": "2026-11-26T09:00:00+00:00",
         "updated_at": "2026-11-26T09:00:00+00:00",
     }

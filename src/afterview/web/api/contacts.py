@@ -47,6 +47,12 @@ class ContactOut(BaseModel):
     title: str
     origin: str
     notes: str
+    linkedin_url: str
+    connected_on: str | None
+    past_companies: list[str]
+    is_reference: bool
+    relationship: str
+    knows_work: str
     created_at: str
     updated_at: str
     interviews: list[InterviewOut] | None = None
@@ -69,6 +75,12 @@ def contact_out(contact: Contact) -> ContactOut:
         title=contact.title,
         origin=contact.origin,
         notes=contact.notes,
+        linkedin_url=contact.linkedin_url,
+        connected_on=contact.connected_on.isoformat() if contact.connected_on else None,
+        past_companies=list(contact.past_companies),
+        is_reference=contact.is_reference,
+        relationship=contact.relationship,
+        knows_work=contact.knows_work,
         created_at=contact.created_at.isoformat(),
         updated_at=contact.updated_at.isoformat(),
     )
