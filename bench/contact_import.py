@@ -26,8 +26,8 @@ every command alike):
 All subprocesses write their output to /dev/null; stderr is not a terminal, so the import
 draws no progress bar. `--profile` then imports once in-process (a fresh database, then
 again) with the service's steps timed (`afterview.services.contact_import`'s helpers wrapped,
-the real code path), and a cProfile of the fresh import (top functions by cumulative and by
-own time).
+the real code path), and cProfiles of the fresh import and of the re-import (top functions
+by cumulative and by own time).
 
 The file is generated (seeded, deterministic) in the real export's shape: the "Notes:"
 preamble copied byte for byte from tests/fixtures/contacts/Connections.csv, CRLF line endings
@@ -209,7 +209,8 @@ print(len(rows))
 """
 
 # Run in a subprocess with the bench's environment: the service's steps timed by wrapping the
-# helpers `import_contacts` calls (the real code path), then a cProfile of a fresh import.
+# helpers `import_contacts` calls (the real code path), then cProfiles of a fresh import and a
+# re-import.
 PROFILE = r"""
 import cProfile, io, json, pstats, sys, time
 from pathlib import Path
@@ -263,14 +264,16 @@ def run(ws):
 
 wrapped = [
     (ci, "_read", "read and parse the file (_read)"),
-    (ci, "_contacts", "load stored contacts (_contacts)"),
-    (ci, "plan_import", "match (plan_import)"),
     (ci, "_companies", "load stored companies (_companies)"),
+    (ci, "_people", "load stored contacts, matched columns (_people)"),
+    (ci, "match_records", "match (match_records)"),
+    (ci, "_with_contacts", "load the updated contacts whole (_with_contacts)"),
     (ci, "_new_companies", "new companies (_new_companies)"),
     (ci, "_write_companies", "write companies + events (_write_companies)"),
     (ci, "_write_people", "write contacts + events (_write_people)"),
-    (transfer, "read_table", lambda a: f"transfer.read_table {a[1]}"),
-    (transfer, "insert_rows", lambda a: f"transfer.insert_rows {a[1]}"),
+    (transfer, "read_columns", lambda a: f"transfer.read_columns {a[1]}"),
+    (transfer, "read_rows", lambda a: f"transfer.read_rows {a[1]}"),
+    (transfer, "insert_many", lambda a: f"transfer.insert_many {a[1]}"),
     (transfer, "update_rows", lambda a: f"transfer.update_rows {a[1]}"),
 ]
 originals = [(owner, name, timed(owner, name, label)) for owner, name, label in wrapped]
@@ -281,17 +284,23 @@ for owner, name, original in originals:
     setattr(owner, name, original)
 
 ws, _ = workspace("cprofile.db")
-profiler = cProfile.Profile()
-profiler.enable()
-ci.import_contacts(ws, csv_path)
-profiler.disable()
-out = io.StringIO()
-stats = pstats.Stats(profiler, stream=out)
-stats.sort_stats("cumulative").print_stats(top)
-stats.sort_stats("tottime").print_stats(top)
+
+
+def profiled(ws):
+    profiler = cProfile.Profile()
+    profiler.enable()
+    ci.import_contacts(ws, csv_path)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
 print(json.dumps({
     "import_modules": imported, "schema": schema, "fresh": fresh, "again": again,
-    "cprofile": out.getvalue(),
+    "cprofile": profiled(ws), "cprofile_again": profiled(ws),
 }))
 """
 
@@ -636,6 +645,7 @@ def profile_steps(
         rest = total - sum(t for _, t in outer)
         print(f"    {'other (session, commit, report)':<50} {rest:>7.3f}s {rest / total:>5.0%}")
     print(f"\ncProfile of import_contacts into a fresh database:\n{found['cprofile']}")
+    print(f"\ncProfile of the re-import (unchanged):\n{found['cprofile_again']}")
     return found
 
 
@@ -699,7 +709,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for key, m in measures.items()
             },
             "ratios": {k: round(v, 3) for k, v in ratios.items()},
-            "profile": ({k: v for k, v in profile.items() if k != "cprofile"} if profile else None),
+            "profile": (
+                {k: v for k, v in profile.items() if not k.startswith("cprofile")}
+                if profile
+                else None
+            ),
         }
         if args.json:
             print(json.dumps(results, indent=2))

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 from uuid import uuid4
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from afterview.domain.contacts import Contact, ContactRecord
 from afterview.domain.errors import ParseError
-from afterview.domain.merging import changes_for, linkedin_key, person_key, plan_import
+from afterview.domain.merging import (
+    changes_for,
+    linkedin_key,
+    match_records,
+    person_key,
+    plan_import,
+)
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 
@@ -28,11 +36,55 @@ def stored(id_: int, name: str, **fields: Any) -> Contact:
         ("https://www.linkedin.com/in/Dana-Reyes/", "linkedin.com/in/dana-reyes"),
         ("http://linkedin.com/in/dana-reyes?trk=people", "linkedin.com/in/dana-reyes"),
         ("de.linkedin.com/in/dana-reyes", "linkedin.com/in/dana-reyes"),
+        ("HTTPS://WWW.LinkedIn.com/in/Dana-Reyes//", "linkedin.com/in/dana-reyes"),
+        ("https://www.linkedin.com/in/dana-reyes-1a2b3c4d", "linkedin.com/in/dana-reyes-1a2b3c4d"),
         ("  ", ""),
     ],
 )
 def test_linkedin_addresses_reduce_to_the_person(url, key):
     assert linkedin_key(url) == key
+
+
+def reduced_by_urlsplit(url: str) -> str:
+    """linkedin_key as it was before its shortcut for the usual form: urlsplit always."""
+    text = url.strip()
+    if not text:
+        return ""
+    parts = urlsplit(text if "//" in text else f"//{text}")
+    host = parts.netloc.casefold().removeprefix("www.")
+    host = re.sub(r"^[a-z]{2,3}\.linkedin\.com$", "linkedin.com", host)
+    return f"{host}{parts.path.rstrip('/').casefold()}"
+
+
+def outcome(reduce: Any, url: str) -> tuple[str, str]:
+    try:
+        return ("key", reduce(url))
+    except ValueError as error:  # urlsplit: "Invalid IPv6 URL"
+        return ("error", str(error))
+
+
+usual_addresses = st.builds(
+    lambda scheme, www, path: f"{scheme}//{www}linkedin.com{path}",
+    st.sampled_from(["", "http:", "https:"]),
+    st.sampled_from(["", "www."]),
+    st.text(alphabet="/-_.~%Az09?#@: ", max_size=12),
+)
+other_addresses = st.builds(
+    lambda space, scheme, slashes, host, path: f"{space}{scheme}{slashes}{host}{path}{space}",
+    st.sampled_from(["", " ", "\t"]),
+    st.sampled_from(["", "https:", "http:", "HTTPS:", "ftp:", "https:/"]),
+    st.sampled_from(["//", "", "/", "///"]),
+    st.sampled_from(
+        ["linkedin.com", "www.linkedin.com", "de.linkedin.com", "WWW.LinkedIn.com", "x.example", ""]
+    ),
+    st.text(alphabet="/-_.~%?#@:[]AaZz09é \t\n", max_size=16),
+)
+
+
+@settings(max_examples=400)
+@given(st.one_of(usual_addresses, other_addresses))
+def test_the_usual_address_is_reduced_as_urlsplit_reduces_it(url):
+    assert outcome(linkedin_key, url) == outcome(reduced_by_urlsplit, url)
 
 
 def test_names_compare_without_case_or_spacing():
@@ -140,3 +192,47 @@ def test_importing_what_was_just_added_again_changes_nothing(found):
     ]
     again = plan_import("f.csv", added, as_stored)
     assert (again.added, again.updated, again.skipped) == ([], [], [])
+
+
+class Light(NamedTuple):
+    """A stored contact with only what matching reads, as an import reads it."""
+
+    id: int
+    name: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    company_name: str | None
+    title: str
+    linkedin_url: str
+    connected_on: date | None
+    past_companies: tuple[str, ...]
+    notes: str
+
+
+def light(contact: Contact) -> Light:
+    return Light(*(getattr(contact, name) for name in Light._fields))
+
+
+@given(records, records)
+def test_matching_a_light_form_of_the_contacts_plans_the_same(stored_ones, found):
+    contacts = [
+        stored(
+            n + 1,
+            r.name,
+            emails=r.emails,
+            company_name=r.company or None,
+            linkedin_url=r.linkedin_url,
+            title="Engineer" if n % 2 else "",
+        )
+        for n, r in enumerate(stored_ones)
+    ]
+    whole = plan_import("f.csv", found, contacts)
+    lighter = match_records("f.csv", found, [light(c) for c in contacts])
+    assert (lighter.added, lighter.unchanged, lighter.skipped) == (
+        whole.added,
+        whole.unchanged,
+        whole.skipped,
+    )
+    assert [(u.contact, u.record, u.changes) for u in lighter.updated] == [
+        (light(u.contact), u.record, u.changes) for u in whole.updated
+    ]

@@ -13,7 +13,7 @@ from afterview.domain.contacts import Contact
 from afterview.domain.errors import InvalidInput, ParseError
 from afterview.domain.events import EventKind
 from afterview.services.companies import add_company
-from afterview.services.contact_import import Format, export_vcards, import_contacts
+from afterview.services.contact_import import CHUNK, Format, export_vcards, import_contacts
 from afterview.services.contacts import add_contact, list_contacts, show_contact
 from afterview.services.workspace import Workspace
 
@@ -51,6 +51,9 @@ def test_a_linkedin_export_adds_people_and_their_companies(ws):
     assert people["Jürgen Müller"].emails == ("juergen.mueller@example.de",)
     created = show_contact(ws, dana.id).timeline
     assert [e.kind for e in created] == [EventKind.CREATED]
+    assert created[0].data == {
+        "summary": "Dana Reyes (Senior Data Engineer, Northwind Analytics, Inc.)"
+    }
 
 
 def test_importing_the_same_export_again_changes_nothing(ws):
@@ -76,6 +79,7 @@ def test_a_newer_export_updates_people_and_keeps_where_they_worked(ws, tmp_path)
     )
     report = import_contacts(ws, newer)
     [update] = report.updated
+    assert update.contact == dana  # the whole stored contact, as it was
     assert set(update.changes) == {"name", "emails", "title", "company", "past_companies"}
     detail = show_contact(ws, dana.id)
     now = detail.contact
@@ -175,3 +179,26 @@ def test_vcards_export_and_import_back_as_the_same_people(ws, tmp_path):
 def test_an_unreadable_file_is_a_clear_error(ws, tmp_path):
     with pytest.raises(InvalidInput, match=r"Cannot read .*missing\.csv"):
         import_contacts(ws, tmp_path / "missing.csv")
+
+
+def test_a_long_export_gives_each_person_their_own_history(ws, tmp_path):
+    """More people than one batch of writes: every contact gets its company and its own
+    "created" event, and importing the file again changes nothing."""
+    count = CHUNK + 150
+    lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+    lines += [
+        f"Ana{n},Lima{n},https://www.linkedin.com/in/ana-{n},,Firm {n % 40},Engineer,16 Jul 2026"
+        for n in range(count)
+    ]
+    file = tmp_path / "Connections.csv"
+    file.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    report = import_contacts(ws, file)
+    assert (len(report.added), len(report.companies_added)) == (count, 40)
+    people = by_name(ws)
+    for n in (0, CHUNK - 1, CHUNK, count - 1):
+        person = people[f"Ana{n} Lima{n}"]
+        assert person.company_name == f"Firm {n % 40}"
+        [created] = show_contact(ws, person.id).timeline
+        assert created.data == {"summary": f"Ana{n} Lima{n} (Engineer, Firm {n % 40})"}
+    again = import_contacts(ws, file)
+    assert (len(again.added), len(again.updated), again.unchanged) == (0, 0, count)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-from uuid import uuid4
+from typing import Any, NamedTuple
+from uuid import UUID
 
 from sqlalchemy.orm import Session
 
@@ -19,12 +19,34 @@ from afterview.domain.contacts import Contact, ContactRecord
 from afterview.domain.employers import normalise_company
 from afterview.domain.errors import InvalidInput
 from afterview.domain.events import EventKind, SubjectKind, changes_between
-from afterview.domain.merging import ImportPlan, Skip, Update, plan_import
+from afterview.domain.merging import Change, Skip, Update, match_records
 from afterview.services.workspace import Workspace
 from afterview.store import transfer
 
 CHUNK = 2000
 Progress = Callable[[int, int], None]  # (done, total)
+
+
+class Person(NamedTuple):
+    """A stored contact as matching reads it (merging.Stored): the columns it compares and
+    an import may change, without the uid, the dates and the reference fields (an import
+    reads one for each contact, so a plain tuple)."""
+
+    id: int
+    name: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    company_name: str | None
+    title: str
+    linkedin_url: str
+    connected_on: date | None
+    past_companies: tuple[str, ...]
+    notes: str
+
+
+# The columns a Person is read from; the JSON lists among them (tuples in Contact and Person).
+PERSON_COLUMNS = tuple("company_id" if name == "company_name" else name for name in Person._fields)
+LISTS = ("emails", "phones", "past_companies")
 
 
 class Format(StrEnum):
@@ -93,18 +115,18 @@ def import_contact_data(
     records, skipped = _read(kind, source, data, mapping)
     now = ws.now()
     with ws.ready().read() if dry_run else ws.ready().write() as session:
-        existing = _contacts(session)
-        plan = plan_import(source, records, existing)
-        companies = _companies(session)
+        names, companies = _companies(session)
+        plan = match_records(source, records, _people(session, names))
+        updated = _with_contacts(session, plan.updated, names)
         wanted = [r.company for r in plan.added] + [
-            str(u.changes["company"]) for u in plan.updated if "company" in u.changes
+            str(u.changes["company"]) for u in updated if "company" in u.changes
         ]
         new_companies = _new_companies(companies, wanted)
         report = ImportReport(
             source=source,
             format=kind,
             added=plan.added,
-            updated=plan.updated,
+            updated=updated,
             unchanged=len(plan.unchanged),
             skipped=sorted([*skipped, *plan.skipped], key=lambda s: s.line),
             companies_added=new_companies,
@@ -112,7 +134,7 @@ def import_contact_data(
         )
         if not dry_run:
             ids = _write_companies(session, companies, new_companies, now)
-            _write_people(session, plan, ids, kind, now, progress)
+            _write_people(session, plan.added, updated, ids, kind, now, progress)
     return report
 
 
@@ -161,28 +183,54 @@ def _read(
     return list(found.records), [Skip(s.line, "", s.reason) for s in found.skipped]
 
 
-def _contacts(session: Session) -> list[Contact]:
-    """Every stored contact, read as plain rows (an import compares with all of them)."""
-    names = {row["id"]: row["name"] for row in transfer.read_table(session, "companies")}
+def _companies(session: Session) -> tuple[dict[int, str], dict[str, int]]:
+    """The stored companies, read once: id → name, and normalised name or alias → id (the
+    first company to claim it)."""
+    names: dict[int, str] = {}
+    keys: dict[str, int] = {}
+    for id_, name, aliases in transfer.read_columns(
+        session, "companies", ("id", "name", "aliases")
+    ):
+        names[id_] = name
+        for spelling in (name, *aliases):
+            keys.setdefault(normalise_company(spelling), id_)
+    return names, keys
+
+
+def _people(session: Session, names: Mapping[int, str]) -> list[Person]:
+    """Every stored contact as matching reads it (an import compares with all of them)."""
+    rows = transfer.read_columns(session, "contacts", PERSON_COLUMNS, lists=LISTS)
     return [
-        Contact(
-            **{k: v for k, v in row.items() if k not in ("company_id", "emails", "phones")},
-            emails=tuple(row["emails"]),
-            phones=tuple(row["phones"]),
-            company_id=row["company_id"],
-            company_name=names.get(row["company_id"]),
+        Person(
+            id_,
+            name,
+            tuple(emails or ()),
+            tuple(phones or ()),
+            names.get(company_id),
+            title,
+            url,
+            connected_on,
+            tuple(past or ()),
+            notes,
         )
-        for row in transfer.read_table(session, "contacts")
+        for id_, name, emails, phones, company_id, title, url, connected_on, past, notes in rows
     ]
 
 
-def _companies(session: Session) -> dict[str, int]:
-    """Normalised name or alias → company id (the first company to claim it)."""
-    found: dict[str, int] = {}
-    for row in transfer.read_table(session, "companies"):
-        for name in (row["name"], *row["aliases"]):
-            found.setdefault(normalise_company(name), row["id"])
-    return found
+def _with_contacts(
+    session: Session, updates: Sequence[Change[Person]], names: Mapping[int, str]
+) -> list[Update]:
+    """The updates with the whole stored contacts, read for these people only."""
+    rows = transfer.read_rows(session, "contacts", [u.contact.id for u in updates])
+    contacts = {row["id"]: _contact(row, names) for row in rows}
+    return [Update(contacts[u.contact.id], u.record, u.changes) for u in updates]
+
+
+def _contact(row: Mapping[str, Any], names: Mapping[int, str]) -> Contact:
+    fields: dict[str, Any] = {
+        name: tuple(row[name]) if name in LISTS else row[name] for name in row
+    }
+    return Contact(**fields, company_name=names.get(row["company_id"]))
 
 
 def _new_companies(known: Mapping[str, int], wanted: Sequence[str]) -> list[str]:
@@ -199,21 +247,14 @@ def _new_companies(known: Mapping[str, int], wanted: Sequence[str]) -> list[str]
 def _write_companies(
     session: Session, known: dict[str, int], names: Sequence[str], now: datetime
 ) -> dict[str, int]:
-    rows: list[dict[str, Any]] = [
-        {
-            "uid": uuid4(),
-            "name": name,
-            "name_key": name.casefold(),
-            "aliases": [],
-            "domains": [],
-            "notes": "",
-            "created_at": now,
-            "updated_at": now,
-        }
-        for name in names
+    uids = transfer.new_uids(len(names))
+    rows = [
+        {"uid": uid, "name": name, "name_key": name.casefold()}
+        for name, uid in zip(names, uids, strict=True)
     ]
-    assigned = transfer.insert_rows(session, "companies", rows)
-    ids: dict[str, int] = {row["name"]: assigned[row["uid"]] for row in rows}
+    same = {"aliases": [], "domains": [], "notes": "", "created_at": now, "updated_at": now}
+    assigned = transfer.insert_many(session, "companies", rows, same)
+    ids = {name: assigned[uid] for name, uid in zip(names, uids, strict=True)}
     _events(session, SubjectKind.COMPANY, [(i, {"summary": n}) for n, i in ids.items()], now)
     known.update({normalise_company(name): id_ for name, id_ in ids.items()})
     return known
@@ -221,63 +262,89 @@ def _write_companies(
 
 def _write_people(
     session: Session,
-    plan: ImportPlan,
+    added: Sequence[ContactRecord],
+    updated: Sequence[Update],
     companies: Mapping[str, int],
     kind: Format,
     now: datetime,
     progress: Progress | None,
 ) -> None:
-    total, done = len(plan.added) + len(plan.updated), 0
-    for chunk in _chunks(plan.added):
-        rows = [_new_row(record, companies, kind, now) for record in chunk]
-        assigned = transfer.insert_rows(session, "contacts", rows)
-        created = [
-            (assigned[row["uid"]], {"summary": _label(row, r)})
-            for row, r in zip(rows, chunk, strict=True)
-        ]
-        _events(session, SubjectKind.CONTACT, created, now)
+    """Insert the new people and update the known ones, each with its own event in their
+    timeline: "created" (naming them as the file does), or "updated" (with what changed)."""
+    total, done = len(added) + len(updated), 0
+    for chunk in _chunks(added):
+        _insert_people(session, chunk, companies, kind, now)
         done += len(chunk)
         if progress:
             progress(done, total)
-    for updates in _chunks(plan.updated):
-        values, changed = [], []
-        for update in updates:
-            row = _changed_row(update, companies)
-            before = {
-                name: update.contact.company_name
-                if name == "company"
-                else getattr(update.contact, name)
-                for name in update.changes
-            }
-            changed.append(
-                (update.contact.id, {"changes": changes_between(before, update.changes)})
-            )
-            values.append(row | {"updated_at": now})
-        transfer.update_rows(session, "contacts", values)
-        _events(session, SubjectKind.CONTACT, changed, now, EventKind.UPDATED)
+    for updates in _chunks(updated):
+        _update_people(session, updates, companies, now)
         done += len(updates)
         if progress:
             progress(done, total)
 
 
-def _new_row(
-    record: ContactRecord, companies: Mapping[str, int], kind: Format, now: datetime
-) -> dict[str, Any]:
-    return {
-        "uid": uuid4(),
-        "name": record.name,
-        "emails": list(dict.fromkeys(record.emails)),
-        "phones": list(dict.fromkeys(record.phones)),
-        "company_id": companies.get(normalise_company(record.company)) if record.company else None,
-        "title": record.title,
+def _insert_people(
+    session: Session,
+    records: Sequence[ContactRecord],
+    companies: Mapping[str, int],
+    kind: Format,
+    now: datetime,
+) -> None:
+    uids = transfer.new_uids(len(records))
+    rows = [_new_row(r, uid, companies) for r, uid in zip(records, uids, strict=True)]
+    same = {
         "origin": str(kind),
-        "notes": record.notes,
-        "linkedin_url": record.linkedin_url,
-        "connected_on": record.connected_on,
         "past_companies": [],
+        "is_reference": False,
+        "relationship": "",
+        "knows_work": "",
         "created_at": now,
         "updated_at": now,
     }
+    assigned = transfer.insert_many(session, "contacts", rows, same)
+    created = [
+        (assigned[uid], {"summary": _label(row, r)})
+        for row, r, uid in zip(rows, records, uids, strict=True)
+    ]
+    _events(session, SubjectKind.CONTACT, created, now)
+
+
+def _update_people(
+    session: Session, updates: Sequence[Update], companies: Mapping[str, int], now: datetime
+) -> None:
+    values, changed = [], []
+    for update in updates:
+        row = _changed_row(update, companies)
+        before = {
+            name: update.contact.company_name
+            if name == "company"
+            else getattr(update.contact, name)
+            for name in update.changes
+        }
+        changed.append((update.contact.id, {"changes": changes_between(before, update.changes)}))
+        values.append(row | {"updated_at": now})
+    transfer.update_rows(session, "contacts", values)
+    _events(session, SubjectKind.CONTACT, changed, now, EventKind.UPDATED)
+
+
+def _new_row(record: ContactRecord, uid: UUID, companies: Mapping[str, int]) -> dict[str, Any]:
+    """A new contact's own values (_write_people gives those every new contact shares)."""
+    return {
+        "uid": uid,
+        "name": record.name,
+        "emails": _unique(record.emails),
+        "phones": _unique(record.phones),
+        "company_id": companies.get(normalise_company(record.company)) if record.company else None,
+        "title": record.title,
+        "notes": record.notes,
+        "linkedin_url": record.linkedin_url,
+        "connected_on": record.connected_on,
+    }
+
+
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values)) if len(values) > 1 else values
 
 
 def _changed_row(update: Update, companies: Mapping[str, int]) -> dict[str, Any]:
@@ -305,17 +372,11 @@ def _events(
     kind: EventKind = EventKind.CREATED,
 ) -> None:
     rows = [
-        {
-            "uid": uuid4(),
-            "subject_kind": str(subject),
-            "subject_id": subject_id,
-            "kind": str(kind),
-            "at": now,
-            "data": data,
-        }
-        for subject_id, data in items
+        {"uid": uid, "subject_id": subject_id, "data": data}
+        for (subject_id, data), uid in zip(items, transfer.new_uids(len(items)), strict=True)
     ]
-    transfer.insert_rows(session, "events", rows, returning=False)
+    same = {"subject_kind": str(subject), "kind": str(kind), "at": now}
+    transfer.insert_many(session, "events", rows, same, returning=False)
 
 
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:

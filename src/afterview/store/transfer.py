@@ -1,12 +1,30 @@
-"""Whole-table reads and bulk writes, for export, import and the benchmark generator."""
+"""Whole-table and light reads and bulk writes, for export, import (JSON and contacts) and the
+benchmark generator."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import os
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Row,
+    String,
+    Table,
+    case,
+    cast,
+    func,
+    insert,
+    null,
+    select,
+    text,
+    type_coerce,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from afterview.store.rows import (
@@ -52,6 +70,42 @@ def read_table(session: Session, name: str) -> list[dict[str, Any]]:
     return [dict(row._mapping) for row in result]
 
 
+def read_columns(
+    session: Session, name: str, columns: Sequence[str], *, lists: Collection[str] = ()
+) -> Sequence[Row[*tuple[Any, ...]]]:
+    """Some columns of every row, as tuples in that order, in id order: a light read for
+    comparing many rows (the columns left out are neither read nor converted). The JSON
+    lists named in `lists` come back as None when empty, without being decoded (most are)."""
+    table = _table(name)
+    order = list(table.primary_key.columns)
+    query = select(*(_unless_empty(table.c[c]) if c in lists else table.c[c] for c in columns))
+    return session.execute(query.order_by(*order)).all()
+
+
+def _unless_empty(column: Column[Any]) -> ColumnElement[Any]:
+    """A JSON list column, NULL where it is empty."""
+    empty = cast(column, String) == "[]"
+    return type_coerce(case((empty, null()), else_=column), column.type).label(column.key)
+
+
+def read_rows(session: Session, name: str, ids: Collection[int]) -> list[dict[str, Any]]:
+    """The rows with these ids, each as a dict of its columns, in id order."""
+    table = _table(name)
+    wanted = sorted(ids)
+    found: list[dict[str, Any]] = []
+    for start in range(0, len(wanted), CHUNK):
+        query = select(table).where(table.c.id.in_(wanted[start : start + CHUNK]))
+        found.extend(dict(row._mapping) for row in session.execute(query.order_by(table.c.id)))
+    return found
+
+
+def new_uids(count: int) -> list[UUID]:
+    """`count` random (version 4) uids, as uuid4() makes them, from one read of the
+    system's random source."""
+    data = os.urandom(16 * count)
+    return [UUID(bytes=data[at : at + 16], version=4) for at in range(0, len(data), 16)]
+
+
 def is_empty(session: Session) -> bool:
     return all(
         session.scalar(select(func.count()).select_from(row.__table__)) == 0
@@ -63,19 +117,110 @@ def insert_rows(
     session: Session, name: str, rows: Sequence[Mapping[str, Any]], *, returning: bool = True
 ) -> dict[UUID, int]:
     """Insert many rows at once; returns uid → id of the inserted rows when asked (and when
-    the table has uids). Without `returning` the driver's fast executemany is used."""
+    the table has uids). The rows go in by SQLAlchemy's executemany, without RETURNING (its
+    RETURNING of many rows is several times slower, on PostgreSQL most), and the ids are
+    read back by uid after."""
     table = _table(name)
-    has_uid = returning and "uid" in table.c
-    assigned: dict[UUID, int] = {}
+    last = _last_id(session, table, rows) if returning else None
     for start in range(0, len(rows), CHUNK):
-        chunk = [dict(row) for row in rows[start : start + CHUNK]]
-        if has_uid:
-            statement = insert(table).returning(table.c.uid, table.c.id)
-            result = session.execute(statement, chunk)
-            assigned.update({uid: id_ for uid, id_ in result})  # noqa: C416 - rows, not pairs
+        session.execute(insert(table), list(rows[start : start + CHUNK]))
+    return _ids(session, table, rows, last) if last is not None else {}
+
+
+def insert_many(
+    session: Session,
+    name: str,
+    rows: Sequence[Mapping[str, Any]],
+    same: Mapping[str, Any],
+    *,
+    returning: bool = True,
+) -> dict[UUID, int]:
+    """insert_rows for rows that share some values (`same`: a time, an origin, an empty
+    list), through the driver's executemany: the INSERT compiled once by SQLAlchemy and each
+    value converted by its column's type, the shared ones once for all rows. SQLAlchemy's
+    own executemany converts every value of every row (an aware time alone costs some 6 µs):
+    for tens of thousands of rows that is most of the cost of writing them on SQLite. Every
+    column but `id` must be given, in each row (the same keys in all) or in `same`: column
+    defaults are not applied."""
+    table = _table(name)
+    last = _last_id(session, table, rows) if returning else None
+    if rows:
+        _execute_many(session, table, rows, same)
+    return _ids(session, table, rows, last) if last is not None else {}
+
+
+def _execute_many(
+    session: Session, table: Table, rows: Sequence[Mapping[str, Any]], same: Mapping[str, Any]
+) -> None:
+    connection = session.connection()
+    dialect = connection.dialect
+    keys = [*rows[0], *same]
+    if missing := {column.key for column in table.columns} - {"id", *keys}:
+        raise ValueError(f"no values for {', '.join(sorted(missing))} of {table.name}")
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    order = compiled.positiontup if compiled.positional else None
+    shared = dict(same)
+    plain: list[str] = []
+    converted: list[tuple[str, Callable[[Any], Any]]] = []
+    for key in keys:
+        convert = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        if key in same:
+            shared[key] = same[key] if convert is None else convert(same[key])
+        elif convert is None:
+            plain.append(key)
         else:
-            session.execute(insert(table), chunk)
-    return assigned
+            converted.append((key, _remembering(convert)))
+    for start in range(0, len(rows), CHUNK):
+        params: list[Any] = []
+        for row in rows[start : start + CHUNK]:
+            values = shared.copy()
+            for key in plain:
+                values[key] = row[key]
+            for key, convert_value in converted:
+                values[key] = convert_value(row[key])
+            params.append(tuple([values[key] for key in order]) if order else values)
+        connection.exec_driver_sql(compiled.string, params)
+
+
+def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert`, remembering what it made of the values that repeat from row to row: texts,
+    days and empty tuples (equal values of these types convert alike)."""
+    made: dict[tuple[type, Any], Any] = {}
+
+    def converted(value: Any) -> Any:
+        kind = type(value)
+        if kind is str or kind is date or value == ():
+            if (kind, value) not in made:
+                made[kind, value] = convert(value)
+            return made[kind, value]
+        return convert(value)
+
+    return converted
+
+
+def _last_id(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> int | None:
+    """The largest id before an insert (0 if none) when its rows have uids to read back."""
+    if not rows or "uid" not in table.c:
+        return None
+    return session.scalar(select(func.max(table.c.id))) or 0
+
+
+def _ids(
+    session: Session, table: Table, rows: Sequence[Mapping[str, Any]], last: int
+) -> dict[UUID, int]:
+    """uid → id of just-inserted rows: in one query of the rows after the largest id there
+    was before (`last`); any not among them (given an id below `last`: a PostgreSQL sequence
+    set back) by their uids."""
+    wanted = {row["uid"] for row in rows}
+    pairs = select(table.c.uid, table.c.id)
+    found = {
+        uid: id_ for uid, id_ in session.execute(pairs.where(table.c.id > last)) if uid in wanted
+    }
+    missing = sorted(wanted - found.keys())
+    for start in range(0, len(missing), CHUNK):
+        chunk = pairs.where(table.c.uid.in_(missing[start : start + CHUNK]))
+        found.update({uid: id_ for uid, id_ in session.execute(chunk)})  # noqa: C416 - rows
+    return found
 
 
 def update_rows(session: Session, name: str, rows: Iterable[Mapping[str, Any]]) -> None:
