@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import urlsplit
 from uuid import uuid4
 
@@ -22,6 +22,7 @@ from afterview.domain.merging import (
     person_key,
     plan_import,
 )
+from afterview.services.contact_import import Person
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 
@@ -194,19 +195,8 @@ def test_importing_what_was_just_added_again_changes_nothing(found):
     assert (again.added, again.updated, again.skipped) == ([], [], [])
 
 
-class Light(NamedTuple):
-    """A stored contact with only what matching reads, as an import reads it."""
-
-    id: int
-    name: str
-    emails: tuple[str, ...]
-    phones: tuple[str, ...]
-    company_name: str | None
-    title: str
-    linkedin_url: str
-    connected_on: date | None
-    past_companies: tuple[str, ...]
-    notes: str
+# A stored contact with only what matching reads, as an import reads it.
+Light = Person
 
 
 def light(contact: Contact) -> Light:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -57,8 +58,9 @@ def who_at(ws: Workspace, text: str) -> Who:
     sure; then the people who used to work there."""
     asked = require_text(text, "company")
     with ws.ready().read() as session:
-        target = _target(session, asked)
-        return Who(asked, target, people_at(session, target))
+        companies = company_store.list_companies(session)  # read once for both steps
+        target = _target(session, asked, companies)
+        return Who(asked, target, people_at(session, target, companies))
 
 
 def people_for_application(ws: Workspace, application: str | int) -> Who:
@@ -70,9 +72,14 @@ def people_for_application(ws: Workspace, application: str | int) -> Who:
         return Who(company.name, company, people_at(session, company))
 
 
-def people_at(session: Session, company: Company | Asked) -> list[Acquaintance]:
-    """Who you know at a company, best first; then who used to work there."""
-    current = _current(session, company)
+def people_at(
+    session: Session, company: Company | Asked, companies: Sequence[Company] | None = None
+) -> list[Acquaintance]:
+    """Who you know at a company, best first; then who used to work there. `companies`:
+    every stored company, when the caller has read them already."""
+    if companies is None:
+        companies = company_store.list_companies(session)
+    current = _current(session, company, companies)
     here = {p.contact.id for p in current}
     former = [p for p in _former(session, company) if p.contact.id not in here]
     return sorted([*current, *former], key=_best_first)
@@ -84,7 +91,7 @@ def _best_first(p: Acquaintance) -> tuple[bool, int, int, str]:
     return (p.former, LEVELS.index(p.match.level), -p.match.score, p.contact.name.casefold())
 
 
-def _target(session: Session, text: str) -> Company | Asked:
+def _target(session: Session, text: str, companies: Sequence[Company]) -> Company | Asked:
     """The stored company the text names (id, name, alias, or words of one name, as other
     commands find records), or one spelled closely; else the text as a name."""
     try:
@@ -92,17 +99,16 @@ def _target(session: Session, text: str) -> Company | Asked:
     except NotFound:
         if text.isascii() and text.isdigit():
             raise  # an id that is not there
-    picked = pick_employer(
-        read_affiliation(text), index_employers(company_store.list_companies(session))
-    )
+    picked = pick_employer(read_affiliation(text), index_employers(companies))
     return picked[0] if picked else Asked(text)
 
 
-def _current(session: Session, target: Company | Asked) -> list[Acquaintance]:
+def _current(
+    session: Session, target: Company | Asked, companies: Sequence[Company]
+) -> list[Acquaintance]:
     """Contacts at a company whose name or alias matches the target's, or with a work
     address at one of its domains. Companies are matched first (a few thousand names), so
     only their people are read, not the whole address book."""
-    companies = company_store.list_companies(session)
     names = [(c, name) for c in companies for name in c.names()]
     matched: dict[int, EmployerMatch] = {}
     for number, match in find_affiliated(target, [read_affiliation(n) for _c, n in names]):
