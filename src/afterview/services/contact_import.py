@@ -111,6 +111,19 @@ def import_contact_data(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import the people in `data`, a file called `source` (an upload): as import_contacts."""
+    with transfer.without_collector():
+        return _import(ws, source, data, format, mapping, dry_run, progress)
+
+
+def _import(
+    ws: Workspace,
+    source: str,
+    data: bytes,
+    format: Format | None,
+    mapping: Mapping[str, str] | None,
+    dry_run: bool,
+    progress: Progress | None,
+) -> ImportReport:
     kind = format or detect_format(Path(source), data)
     records, skipped = _read(kind, source, data, mapping)
     now = ws.now()

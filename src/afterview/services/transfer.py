@@ -106,7 +106,7 @@ def import_document(
     name) are a conflict unless `merge`, which updates them from the file. Errors name
     `source` (the file) and the JSON path; nothing is written unless everything can be."""
     _check_unique_uids(document, source)
-    with ws.ready().write() as session:
+    with tables.without_collector(), ws.ready().write() as session:
         empty = tables.is_empty(session)
         current = build_document(session)
         report = ImportReport()
