@@ -65,6 +65,7 @@ FIXTURE = BENCH.parent / "tests" / "fixtures" / "contacts" / "Connections.csv"
 FIXED_NOW = "2026-11-26T12:00:00+00:00"
 TARGET_SECONDS = 2.0
 TARGET_RATIO = 5.0
+TARGET_WHO_MS = 50.0
 # Byte for byte the preamble of LinkedIn's export (tests/fixtures/contacts/Connections.csv),
 # LinkedIn's own truncation ("answer/261") included; its lines end as the rest of the file.
 PREAMBLE = (
@@ -303,6 +304,91 @@ print(json.dumps({
     "cprofile": profiled(ws), "cprofile_again": profiled(ws),
 }))
 """
+
+# Run in a subprocess with the bench's environment: import the file into a fresh database,
+# then time `who_at` (the service behind `afterview who` and the web's panel) in-process for
+# each query: its first call (nothing read yet) and the median and fastest of `runs` more.
+WHO = r"""
+import gc, json, statistics, sys, time
+from pathlib import Path
+
+from afterview.config import load_settings
+from afterview.services.contact_import import import_contacts
+from afterview.services.network import who_at
+from afterview.services.workspace import Workspace
+from afterview.store.database import sqlite_url
+
+csv_path, db, now, runs = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+queries = json.loads(sys.argv[5])
+import_contacts(Workspace.open(load_settings(database_url=sqlite_url(db), now=now)), csv_path)
+gc.collect()
+found = {}
+for label, text in queries.items():
+    ws = Workspace.open(load_settings(database_url=sqlite_url(db), now=now))
+    ws.ready()
+    times, people = [], 0
+    for _ in range(runs + 1):
+        began = time.perf_counter()
+        people = len(who_at(ws, text).people)
+        times.append(time.perf_counter() - began)
+    found[label] = {
+        "text": text, "people": people, "first_ms": times[0] * 1000,
+        "median_ms": statistics.median(times[1:]) * 1000, "min_ms": min(times[1:]) * 1000,
+    }
+    ws.db.dispose()
+print(json.dumps(found))
+"""
+
+
+def who_queries(rows: Sequence[Sequence[str]]) -> dict[str, str]:
+    """What to ask `who` about: the employer most people work for, as most spell it; one
+    of two people, with its legal form spelled another way; a typo in the biggest one's
+    name; and a company nobody works for."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row[4]:
+            counts[row[4]] = counts.get(row[4], 0) + 1
+    ranked = sorted(counts, key=lambda name: (-counts[name], name))
+    big = ranked[0]
+    small = next(name for name in ranked if counts[name] == 2 and " " in name)
+    core, _, form = small.rpartition(" ")
+    respelled = f"{core}, {form.replace('.', '')}" if form else small
+    cut = len(big) // 2
+    typo = big[:cut] + ("a" if big[cut] != "a" else "e") + big[cut + 1 :]
+    return {
+        "biggest employer": big,
+        "small, legal form respelled": respelled,
+        "a typo": typo,
+        "nobody there": "Quetzal Orbital Freight Ltd",
+    }
+
+
+def time_who(
+    python: str,
+    csv_path: Path,
+    home: Path,
+    env: Mapping[str, str],
+    rows: Sequence[Sequence[str]],
+    runs: int,
+) -> dict[str, dict[str, object]]:
+    queries = who_queries(rows)
+    argv = [python, "-c", WHO, str(csv_path), str(home / "who.db"), FIXED_NOW, str(runs)]
+    _, out = run([*argv, json.dumps(queries)], env, capture=True)
+    found: dict[str, dict[str, object]] = json.loads(out.strip().splitlines()[-1])
+    print(f"\nwho over the imported contacts, in-process (first call, then {runs} more):")
+    print(f"{'query':<30} {'text':<32} {'people':>6} {'first':>9} {'median':>9} {'min':>9}")
+    for label, result in found.items():
+        print(
+            f"{label:<30} {str(result['text'])[:32]:<32} {result['people']:>6} "
+            f"{result['first_ms']:>7.1f}ms {result['median_ms']:>7.1f}ms {result['min_ms']:>7.1f}ms"
+        )
+    worst = max(float(str(r["median_ms"])) for r in found.values())
+    verdict = "ok" if worst <= TARGET_WHO_MS else "MISSED"
+    print(
+        f"Aim (issue 6): who under {TARGET_WHO_MS:.0f} ms: "
+        f"slowest median {worst:.1f} ms, {verdict}."
+    )
+    return found
 
 
 @dataclass
@@ -687,6 +773,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Timing {args.runs} rounds, the order rotating:")
         measures = time_rounds(str(afterview), python, csv_path, home, env, args.runs)
         ratios = report(measures)
+        who = time_who(python, csv_path, home, env, rows, max(args.runs * 4, 10))
         profile = profile_steps(python, csv_path, home, env, args.top) if args.profile else None
         results = {
             "python": python,
@@ -709,6 +796,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for key, m in measures.items()
             },
             "ratios": {k: round(v, 3) for k, v in ratios.items()},
+            "who": who,
             "profile": (
                 {k: v for k, v in profile.items() if not k.startswith("cprofile")}
                 if profile

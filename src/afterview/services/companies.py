@@ -34,13 +34,21 @@ class CompanyDetail:
     zone: str  # the profile's zone, to show times in
 
 
-def find_company(session: Session, reference: str | int) -> Company:
+def find_company(
+    session: Session,
+    reference: str | int,
+    companies: list[company_store.CompanyName] | None = None,
+) -> Company:
+    """The company `reference` names: its id, or words of its name or an alias that only it
+    matches. `companies`: company_names, when the caller has read them already."""
     return resolve(
         session,
         "company",
         reference,
         company_store.get_company,
-        lambda s, _fragment: company_store.company_candidates(s),
+        lambda s, _fragment: company_store.company_candidates(
+            company_store.company_names(s) if companies is None else companies
+        ),
     )
 
 

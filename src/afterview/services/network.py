@@ -25,6 +25,7 @@ from afterview.services.companies import find_company
 from afterview.services.workspace import Workspace
 from afterview.store import companies as company_store
 from afterview.store import contacts as contact_store
+from afterview.store.companies import CompanyName
 
 LEVELS = list(MatchLevel)  # strongest first
 
@@ -58,7 +59,7 @@ def who_at(ws: Workspace, text: str) -> Who:
     sure; then the people who used to work there."""
     asked = require_text(text, "company")
     with ws.ready().read() as session:
-        companies = company_store.list_companies(session)  # read once for both steps
+        companies = company_store.company_names(session)  # read once for both steps
         target = _target(session, asked, companies)
         return Who(asked, target, people_at(session, target, companies))
 
@@ -73,12 +74,12 @@ def people_for_application(ws: Workspace, application: str | int) -> Who:
 
 
 def people_at(
-    session: Session, company: Company | Asked, companies: Sequence[Company] | None = None
+    session: Session, company: Company | Asked, companies: Sequence[CompanyName] | None = None
 ) -> list[Acquaintance]:
     """Who you know at a company, best first; then who used to work there. `companies`:
-    every stored company, when the caller has read them already."""
+    company_names, when the caller has read them already."""
     if companies is None:
-        companies = company_store.list_companies(session)
+        companies = company_store.company_names(session)
     current = _current(session, company, companies)
     here = {p.contact.id for p in current}
     former = [p for p in _former(session, company) if p.contact.id not in here]
@@ -91,20 +92,24 @@ def _best_first(p: Acquaintance) -> tuple[bool, int, int, str]:
     return (p.former, LEVELS.index(p.match.level), -p.match.score, p.contact.name.casefold())
 
 
-def _target(session: Session, text: str, companies: Sequence[Company]) -> Company | Asked:
+def _target(session: Session, text: str, companies: list[CompanyName]) -> Company | Asked:
     """The stored company the text names (id, name, alias, or words of one name, as other
     commands find records), or one spelled closely; else the text as a name."""
+    if not (text.isascii() and text.isdigit()):
+        named = company_store.find_companies_by_name(session, text, companies)
+        if len(named) == 1:
+            return named[0]  # most often, and cheaper than searching the words of every name
     try:
-        return find_company(session, text)
+        return find_company(session, text, companies)
     except NotFound:
         if text.isascii() and text.isdigit():
             raise  # an id that is not there
     picked = pick_employer(read_affiliation(text), index_employers(companies))
-    return picked[0] if picked else Asked(text)
+    return company_store.get_company(session, picked[0].id) if picked else Asked(text)
 
 
 def _current(
-    session: Session, target: Company | Asked, companies: Sequence[Company]
+    session: Session, target: Company | Asked, companies: Sequence[CompanyName]
 ) -> list[Acquaintance]:
     """Contacts at a company whose name or alias matches the target's, or with a work
     address at one of its domains. Companies are matched first (a few thousand names), so

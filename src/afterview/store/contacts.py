@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import Row, Select, String, Table, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -14,7 +15,18 @@ from afterview.domain.lookup import search_words
 from afterview.store.rows import CompanyRow, ContactRow
 
 
-def to_contact(row: ContactRow) -> Contact:
+def plain_contacts() -> Select[Any]:
+    """The contacts' columns and their company's name, as plain rows (to_contact makes each a
+    Contact): ORM objects would cost several times more, and a lazy load per company."""
+    table = ContactRow.__table__
+    assert isinstance(table, Table)
+    return select(*table.columns, CompanyRow.name.label("company_name")).outerjoin(
+        CompanyRow, CompanyRow.id == table.c.company_id
+    )
+
+
+def to_contact(row: Row[Any]) -> Contact:
+    """A contact from a row of plain_contacts()."""
     return Contact(
         id=row.id,
         uid=row.uid,
@@ -22,7 +34,7 @@ def to_contact(row: ContactRow) -> Contact:
         emails=tuple(row.emails),
         phones=tuple(row.phones),
         company_id=row.company_id,
-        company_name=row.company.name if row.company else None,
+        company_name=row.company_name,
         title=row.title,
         origin=row.origin,
         notes=row.notes,
@@ -30,7 +42,7 @@ def to_contact(row: ContactRow) -> Contact:
         connected_on=row.connected_on,
         past_companies=tuple(row.past_companies),
         is_reference=row.is_reference,
-        relationship=row.relationship_,
+        relationship=row.relationship,
         knows_work=row.knows_work,
         created_at=row.created_at,
         updated_at=row.updated_at,
@@ -38,7 +50,7 @@ def to_contact(row: ContactRow) -> Contact:
 
 
 def get_contact(session: Session, contact_id: int) -> Contact:
-    row = session.get(ContactRow, contact_id)
+    row = session.execute(plain_contacts().where(ContactRow.id == contact_id)).first()
     if row is None:
         raise NotFound("contact", contact_id)
     return to_contact(row)
@@ -54,7 +66,7 @@ def list_contacts(
 ) -> list[Contact]:
     """Contacts by name; `search` keeps those whose name, title, company or e-mail has it;
     `ids`, those with these ids; `company_ids`, those at these companies."""
-    query = select(ContactRow).outerjoin(CompanyRow).order_by(func.lower(ContactRow.name))
+    query = plain_contacts().order_by(func.lower(ContactRow.name))
     if ids is not None:
         query = query.where(ContactRow.id.in_(list(ids)))
     if company_ids is not None:
@@ -63,7 +75,7 @@ def list_contacts(
         query = query.where(ContactRow.company_id == company_id)
     for token in search_words(search):
         query = query.where(_searchable().contains(token, autoescape=True))
-    return [to_contact(row) for row in session.scalars(query)]
+    return [to_contact(row) for row in session.execute(query)]
 
 
 def with_email_at(session: Session, domains: Collection[str]) -> list[Contact]:
@@ -72,16 +84,16 @@ def with_email_at(session: Session, domains: Collection[str]) -> list[Contact]:
     if not domains:
         return []
     text = func.lower(cast(ContactRow.emails, String))
-    query = select(ContactRow).where(
+    query = plain_contacts().where(
         or_(*(text.contains(domain.casefold(), autoescape=True) for domain in domains))
     )
-    return [to_contact(row) for row in session.scalars(query)]
+    return [to_contact(row) for row in session.execute(query)]
 
 
 def with_past_companies(session: Session) -> list[Contact]:
     """Contacts known to have worked somewhere before."""
-    query = select(ContactRow).where(cast(ContactRow.past_companies, String) != "[]")
-    return [to_contact(row) for row in session.scalars(query)]
+    query = plain_contacts().where(cast(ContactRow.past_companies, String) != "[]")
+    return [to_contact(row) for row in session.execute(query)]
 
 
 def contact_candidates(session: Session, fragment: str) -> list[tuple[int, str, str]]:
@@ -125,8 +137,7 @@ def save_contact(session: Session, contact: Contact) -> Contact:
     row.knows_work = contact.knows_work
     row.updated_at = contact.updated_at
     session.flush()
-    session.refresh(row, ["company"])
-    return to_contact(row)
+    return get_contact(session, row.id)
 
 
 def names(session: Session, contact_ids: Collection[int]) -> dict[int, str]:

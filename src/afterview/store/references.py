@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from afterview.domain.contacts import Contact, ReferenceUse
-from afterview.store.contacts import to_contact
+from afterview.store.contacts import plain_contacts, to_contact
 from afterview.store.rows import ContactRow, ReferenceUseRow
 
 
@@ -57,5 +57,5 @@ def list_uses(
 
 def list_references(session: Session) -> list[Contact]:
     """The contacts marked as references, by name."""
-    query = select(ContactRow).where(ContactRow.is_reference).order_by(ContactRow.name)
-    return [to_contact(row) for row in session.scalars(query)]
+    query = plain_contacts().where(ContactRow.is_reference).order_by(ContactRow.name)
+    return [to_contact(row) for row in session.execute(query)]
