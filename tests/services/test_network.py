@@ -92,3 +92,19 @@ def test_an_application_names_the_people_at_its_company(network: Workspace):
     ] == [("Sam O'Neil", True)]
     with pytest.raises(NotFound):
         people_for_application(network, 999)
+
+
+def test_who_sees_a_change_to_the_companies_at_once(network: Workspace):
+    """The companies are kept between calls while nothing changes (on SQLite); any change,
+    here a new alias and a new company, is seen by the next call."""
+    from afterview.services.companies import edit_company
+
+    assert who_at(network, "Cobalt Labs").company == Asked("Cobalt Labs")
+    assert who_at(network, "Northwind Analytics") == who_at(network, "Northwind Analytics")
+    edit_company(network, "Northwind Analytics", aliases=["NWA", "Northwind Data"])
+    assert who_at(network, "Northwind Data").company.name == "Northwind Analytics"
+    add_company(network, name="Cobalt Labs")
+    add_contact(network, name="Eve Sol", company="Cobalt Labs, Inc.")
+    found = who_at(network, "Cobalt Labs")
+    assert found.company.name == "Cobalt Labs"
+    assert [p.contact.name for p in found.people] == ["Eve Sol"]

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from afterview.domain.actions import ActionState
 from afterview.services.actions import finish_action
 from afterview.services.workspace import Workspace
-from afterview.web.memo import Memo
+from afterview.store.memo import Memo
 from tests.web.test_pages import THANK_SAM, workspace
 
 

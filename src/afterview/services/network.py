@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -10,6 +9,7 @@ from sqlalchemy.orm import Session
 from afterview.domain.companies import Company
 from afterview.domain.contacts import Contact
 from afterview.domain.employers import (
+    EmployerIndex,
     EmployerMatch,
     MatchLevel,
     find_affiliated,
@@ -53,15 +53,42 @@ class Who:
     people: list[Acquaintance]  # best first; those who work there before those who did
 
 
+class Employers:
+    """What `who` reads of every stored company, worked out once: their names, aliases and
+    domains; each name as the matcher reads it; and, when first needed, the index for
+    picking one by a close spelling. Kept while the database is unchanged (Database.memo):
+    a server showing "people you know here" on page after page reads thousands of
+    companies once."""
+
+    def __init__(self, companies: list[CompanyName]) -> None:
+        self.companies = companies
+        self.names = [(c, name) for c in companies for name in c.names()]
+        self.affiliations = [read_affiliation(name) for _c, name in self.names]
+        self._index: EmployerIndex[CompanyName] | None = None
+
+    @property
+    def index(self) -> EmployerIndex[CompanyName]:
+        if self._index is None:
+            self._index = index_employers(self.companies)
+        return self._index
+
+
+def employers(ws: Workspace, session: Session) -> Employers:
+    """Every stored company, as `who` reads them; kept while nothing changes."""
+    return ws.db.memo.get(
+        "network.employers", None, lambda: Employers(company_store.company_names(session))
+    )
+
+
 def who_at(ws: Workspace, text: str) -> Who:
     """The people you know at the company `text` names (its id, name, an alias, or a close
     spelling of a stored one; or any company name), each with why they matched and how
     sure; then the people who used to work there."""
     asked = require_text(text, "company")
     with ws.ready().read() as session:
-        companies = company_store.company_names(session)  # read once for both steps
-        target = _target(session, asked, companies)
-        return Who(asked, target, people_at(session, target, companies))
+        known = employers(ws, session)
+        target = _target(session, asked, known)
+        return Who(asked, target, people_at(ws, session, target, known))
 
 
 def people_for_application(ws: Workspace, application: str | int) -> Who:
@@ -70,17 +97,15 @@ def people_for_application(ws: Workspace, application: str | int) -> Who:
     with ws.ready().read() as session:
         found = find_application(session, application)
         company = company_store.get_company(session, found.company_id)
-        return Who(company.name, company, people_at(session, company))
+        return Who(company.name, company, people_at(ws, session, company))
 
 
 def people_at(
-    session: Session, company: Company | Asked, companies: Sequence[CompanyName] | None = None
+    ws: Workspace, session: Session, company: Company | Asked, known: Employers | None = None
 ) -> list[Acquaintance]:
-    """Who you know at a company, best first; then who used to work there. `companies`:
-    company_names, when the caller has read them already."""
-    if companies is None:
-        companies = company_store.company_names(session)
-    current = _current(session, company, companies)
+    """Who you know at a company, best first; then who used to work there. `known`: the
+    stored companies, when the caller has them already."""
+    current = _current(session, company, known or employers(ws, session))
     here = {p.contact.id for p in current}
     former = [p for p in _former(session, company) if p.contact.id not in here]
     return sorted([*current, *former], key=_best_first)
@@ -92,32 +117,29 @@ def _best_first(p: Acquaintance) -> tuple[bool, int, int, str]:
     return (p.former, LEVELS.index(p.match.level), -p.match.score, p.contact.name.casefold())
 
 
-def _target(session: Session, text: str, companies: list[CompanyName]) -> Company | Asked:
+def _target(session: Session, text: str, known: Employers) -> Company | Asked:
     """The stored company the text names (id, name, alias, or words of one name, as other
     commands find records), or one spelled closely; else the text as a name."""
     if not (text.isascii() and text.isdigit()):
-        named = company_store.find_companies_by_name(session, text, companies)
+        named = company_store.find_companies_by_name(session, text, known.companies)
         if len(named) == 1:
             return named[0]  # most often, and cheaper than searching the words of every name
     try:
-        return find_company(session, text, companies)
+        return find_company(session, text, known.companies)
     except NotFound:
         if text.isascii() and text.isdigit():
             raise  # an id that is not there
-    picked = pick_employer(read_affiliation(text), index_employers(companies))
+    picked = pick_employer(read_affiliation(text), known.index)
     return company_store.get_company(session, picked[0].id) if picked else Asked(text)
 
 
-def _current(
-    session: Session, target: Company | Asked, companies: Sequence[CompanyName]
-) -> list[Acquaintance]:
+def _current(session: Session, target: Company | Asked, known: Employers) -> list[Acquaintance]:
     """Contacts at a company whose name or alias matches the target's, or with a work
     address at one of its domains. Companies are matched first (a few thousand names), so
     only their people are read, not the whole address book."""
-    names = [(c, name) for c in companies for name in c.names()]
     matched: dict[int, EmployerMatch] = {}
-    for number, match in find_affiliated(target, [read_affiliation(n) for _c, n in names]):
-        company = names[number][0]
+    for number, match in find_affiliated(target, known.affiliations):
+        company = known.names[number][0]
         if _better(match, matched.get(company.id)):
             matched[company.id] = match
     found = {

@@ -67,7 +67,7 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
         patience = waits[0][1].status(today) if waits else None
         fit = health(ws, session, today)
         company = company_store.get_company(session, application.company_id)
-        known = people_at(session, company)
+        known = people_at(ws, session, company)
     notes = _practice_notes(interview, application, place, patience, fit)
     if not notes[5]:
         notes[5] = _network_note(company.name, known)

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session
 
 from afterview.domain.errors import Conflict, DatabaseError, InvalidInput
+from afterview.store.memo import Memo
 
 
 def normalise_url(url: str) -> str:
@@ -37,6 +38,8 @@ class Database:
         self._engine: Engine | None = None
         self._watch: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
+        # Views worked out from the data, kept while revision() stays the same.
+        self.memo = Memo(self.revision)
 
     @property
     def is_sqlite(self) -> bool:

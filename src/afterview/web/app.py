@@ -14,7 +14,6 @@ from afterview import __version__
 from afterview.config import Settings
 from afterview.services.workspace import Workspace
 from afterview.web.errors import install_error_handlers
-from afterview.web.memo import Memo
 from afterview.web.rendering import page_templates
 from afterview.web.security import SecurityMiddleware
 
@@ -46,7 +45,7 @@ def create_app(settings: Settings, *, workspace: Workspace | None = None) -> Fas
         openapi_url="/api/openapi.json",
     )
     app.state.workspace = ws
-    app.state.memo = Memo(ws.db.revision)
+    app.state.memo = ws.db.memo
     app.state.templates = page_templates(settings)
     app.add_middleware(SecurityMiddleware)
     install_error_handlers(app)

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from afterview.services.workspace import Workspace
-from afterview.web.memo import Memo
+from afterview.store.memo import Memo
 
 
 def _workspace(request: Request) -> Workspace:

@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse
 
 from afterview.domain.actions import ActionState
 from afterview.services.workspace import Workspace
+from afterview.store.memo import Memo
 from afterview.web.deps import MemoDep, TemplatesDep, WorkspaceDep
-from afterview.web.memo import Memo
 
 router = APIRouter()
 SHOWN = 15

@@ -1,5 +1,6 @@
 """Views worked out from the data, kept while the database has not changed: a long-lived
-server answers a dashboard that nothing has touched without reading it all again."""
+server answers a dashboard that nothing has touched without reading it all again, and `who`
+reads thousands of companies once, not on every application page."""
 
 from __future__ import annotations
 
