@@ -204,6 +204,7 @@ def test_describe_every_event_kind() -> None:
         EventKind.ACTION_CHANGED: "Action None (): None",
         EventKind.SENT: "Sent",
         EventKind.REPLIED: "Replied",
+        EventKind.REFERENCE_GIVEN: "Reference given",
     }
     sent = make_event(EventKind.SENT, {"channel": "smtp", "to": "Ana Lima <ana@example.org>"})
     assert describe_event(sent) == "Sent (smtp) to Ana Lima <ana@example.org>"
@@ -211,6 +212,10 @@ def test_describe_every_event_kind() -> None:
     assert describe_event(to_them) == "Sent thank-you note: Thanks (smtp)"
     reply = make_event(EventKind.REPLIED, {"about": "Acme — Data Engineer", "note": "Friday"})
     assert describe_event(reply) == "Replied about Acme — Data Engineer: Friday"
+    named = make_event(EventKind.REFERENCE_GIVEN, {"name": "Ana Lima", "on": "2026-11-20"})
+    assert describe_event(named) == "Reference given: Ana Lima on 2026-11-20"
+    about = make_event(EventKind.REFERENCE_GIVEN, {"about": "Acme — Data Engineer"})
+    assert describe_event(about) == "Reference given for Acme — Data Engineer"
 
 
 def test_describe_follow_ups_and_action_changes() -> None:

@@ -10,6 +10,9 @@ import pytest
 
 from afterview.domain.drafts import DraftKind
 from afterview.domain.errors import InvalidInput
+from afterview.domain.events import describe_event
+from afterview.services.applications import show_application
+from afterview.services.contacts import show_contact
 from afterview.services.drafts import list_drafts
 from afterview.services.plans import interview_plan
 from afterview.services.references import give_references, list_references, mark_reference
@@ -58,6 +61,15 @@ def test_giving_a_reference_plans_a_heads_up_with_its_draft(ws: Workspace, grace
     assert not [f for f in draft.findings if "relationship" in f.message]
     again = give_references(ws, application.id, [str(grace)])
     assert (again.added, [c.id for c in again.already]) == ([], [grace])
+
+
+def test_giving_a_reference_shows_on_both_timelines(ws: Workspace, grace: int):
+    application = make_application(ws)
+    give_references(ws, application.id, [grace], on="2026-03-02")
+    on_application = [describe_event(e) for e in show_application(ws, application.id).timeline]
+    assert "Reference given: Grace Okafor on 2026-03-02" in on_application
+    on_contact = [describe_event(e) for e in show_contact(ws, grace).timeline]
+    assert f"Reference given for {application.label} on 2026-03-02" in on_contact
 
 
 def test_a_final_round_moves_the_heads_up_before_it(ws: Workspace, grace: int):

@@ -29,6 +29,7 @@ class EventKind(StrEnum):
     ACTION_CHANGED = "action_changed"
     SENT = "sent"
     REPLIED = "replied"
+    REFERENCE_GIVEN = "reference_given"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,6 +93,15 @@ def describe_event(event: Event) -> str:
     if event.kind == EventKind.REPLIED:
         note, about = data.get("note"), data.get("about")
         return "Replied" + (f" about {about}" if about else "") + (f": {note}" if note else "")
+    if event.kind == EventKind.REFERENCE_GIVEN:
+        # On the application's timeline it names the person; on theirs, the application.
+        who, about, on = data.get("name"), data.get("about"), data.get("on")
+        return (
+            "Reference given"
+            + (f": {who}" if who else "")
+            + (f" for {about}" if about else "")
+            + (f" on {on}" if on else "")
+        )
     if event.kind == EventKind.CREATED:
         detail = data.get("summary")
         return f"Created {event.subject_kind}" + (f": {detail}" if detail else "")

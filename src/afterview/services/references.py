@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from afterview.domain.contacts import Contact, ReferenceUse
 from afterview.domain.errors import InvalidInput
-from afterview.domain.events import SubjectKind
+from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.moments import parse_day
 from afterview.domain.values import limit_text
 from afterview.services.applications import find_application
@@ -22,6 +22,7 @@ from afterview.services.workspace import Workspace
 from afterview.store import applications as application_store
 from afterview.store import contacts as contact_store
 from afterview.store import references as reference_store
+from afterview.store.events import append_event
 
 FIELDS = ("is_reference", "relationship", "knows_work")
 RELATIONSHIP_LENGTH = 200
@@ -125,13 +126,22 @@ def give_references(
                     session, replace(person, is_reference=True, updated_at=now)
                 )
             reference_store.add_use(session, person.id, target.id, day, now)
-            record_changes(
+            given = {"on": day.isoformat()}
+            append_event(
                 session,
                 SubjectKind.APPLICATION,
                 target.id,
+                EventKind.REFERENCE_GIVEN,
                 now,
-                {"reference given": None},
-                {"reference given": person.name},
+                given | {"contact": person.id, "name": person.name},
+            )
+            append_event(
+                session,
+                SubjectKind.CONTACT,
+                person.id,
+                EventKind.REFERENCE_GIVEN,
+                now,
+                given | {"application": target.id, "about": target.label},
             )
             added.append(person.id)
         replan_application(ws, session, target.id, now)
