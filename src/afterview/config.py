@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, Field, ValidationError
+from pydantic import AwareDatetime, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -84,6 +84,12 @@ class Settings(BaseSettings):
     reference_window_days: int = Field(
         default=90, ge=1, description="The window, in days, for reference_limit."
     )
+    review_dimensions: list[str] = Field(
+        default=["preparation", "answers", "examples", "questions", "rapport", "logistics"],
+        min_length=1,
+        description="What a self-review rates from 1 to 5, in this order (lower case; "
+        "a `rapport` of 2 or less is a red flag next to an offer).",
+    )
     playbook: dict[str, dict[str, bool | str]] = Field(
         default_factory=dict,
         description="Overrides of the playbook's rules, by rule: `enabled = false`, "
@@ -116,6 +122,14 @@ class Settings(BaseSettings):
         description="Fix the current time (ISO 8601 with an offset), for demos, tests and "
         "reproducing a report. Empty means the real clock.",
     )
+
+    @field_validator("review_dimensions")
+    @classmethod
+    def _dimension_names(cls, names: list[str]) -> list[str]:
+        keys = ["-".join(name.casefold().split()) for name in names]
+        if not all(keys) or len(set(keys)) != len(keys):
+            raise ValueError("each dimension needs a name, and a name of its own")
+        return keys
 
     @property
     def sqlite_path(self) -> Path:

@@ -205,6 +205,7 @@ def test_describe_every_event_kind() -> None:
         EventKind.SENT: "Sent",
         EventKind.REPLIED: "Replied",
         EventKind.REFERENCE_GIVEN: "Reference given",
+        EventKind.REVIEWED: "Feedback received",
     }
     sent = make_event(EventKind.SENT, {"channel": "smtp", "to": "Ana Lima <ana@example.org>"})
     assert describe_event(sent) == "Sent (smtp) to Ana Lima <ana@example.org>"
@@ -214,6 +215,10 @@ def test_describe_every_event_kind() -> None:
     assert describe_event(reply) == "Replied about Acme — Data Engineer: Friday"
     named = make_event(EventKind.REFERENCE_GIVEN, {"name": "Ana Lima", "on": "2026-11-20"})
     assert describe_event(named) == "Reference given: Ana Lima on 2026-11-20"
+    reviewed = make_event(EventKind.REVIEWED, {"what": "interview", "again": True})
+    assert describe_event(reviewed) == "Self-review rewritten"
+    said = make_event(EventKind.REVIEWED, {"what": "feedback", "note": "Strong on SQL."})
+    assert describe_event(said) == "Feedback received: Strong on SQL."
     about = make_event(EventKind.REFERENCE_GIVEN, {"about": "Acme — Data Engineer"})
     assert describe_event(about) == "Reference given for Acme — Data Engineer"
 

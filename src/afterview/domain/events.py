@@ -30,6 +30,7 @@ class EventKind(StrEnum):
     SENT = "sent"
     REPLIED = "replied"
     REFERENCE_GIVEN = "reference_given"
+    REVIEWED = "reviewed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,6 +103,13 @@ def describe_event(event: Event) -> str:
             + (f" for {about}" if about else "")
             + (f" on {on}" if on else "")
         )
+    if event.kind == EventKind.REVIEWED:
+        what = {"interview": "Self-review", "lessons": "Lessons learned"}.get(
+            str(data.get("what")), "Feedback received"
+        )
+        text = what + (" rewritten" if data.get("again") else "")
+        note = str(data.get("note") or "")
+        return text + (f": {_short(note).removeprefix('→ ')}" if note else "")
     if event.kind == EventKind.CREATED:
         detail = data.get("summary")
         return f"Created {event.subject_kind}" + (f": {detail}" if detail else "")

@@ -170,3 +170,21 @@ def _record(
     append_event(
         session, SubjectKind.APPLICATION, action.application_id, EventKind.ACTION_CHANGED, now, data
     )
+
+
+def complete_planned(
+    session: Session, application_id: int, kind: ActionKind, interview_id: int | None, now: datetime
+) -> Action | None:
+    """Mark done the pending action of this kind (of this interview, when given) that the
+    plan made: what completing a self-review or writing the lessons does. None if there is
+    none pending."""
+    for action in action_store.list_actions(session, application_ids=[application_id]):
+        if (
+            action.kind == kind
+            and action.state.is_pending
+            and (interview_id is None or action.interview_id == interview_id)
+        ):
+            action_store.set_state(session, [action.id], ActionState.DONE, now)
+            _record(session, action, ActionState.DONE, now)
+            return action_store.get_action(session, action.id)
+    return None

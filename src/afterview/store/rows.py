@@ -1,7 +1,4 @@
-"""The tables. Each Row class maps one table; repositories turn rows into domain records.
-
-Room is left for SelfReview, ReferenceUse and Offer: later revisions add them.
-"""
+"""The tables. Each Row class maps one table; repositories turn rows into domain records."""
 
 from __future__ import annotations
 
@@ -11,7 +8,9 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
+    Float,
     ForeignKey,
     Index,
     MetaData,
@@ -260,3 +259,72 @@ class DraftRow(Base):
     sent_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class ReviewRow(Base):
+    """A self-review of an interview, the lessons of a rejection, or the employer's feedback
+    (domain.reviews). Its questions are a JSON list of {"text", "rating"}."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    interview_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviews.id", ondelete="SET NULL"), index=True
+    )
+    happened_at: Mapped[datetime]
+    ratings: Mapped[dict[str, Any]]
+    questions: Mapped[list[Any]] = mapped_column(JSON)
+    went_well: Mapped[str] = mapped_column(Text)
+    went_wrong: Mapped[str] = mapped_column(Text)
+    strengths: Mapped[list[str]]
+    weaknesses: Mapped[list[str]]
+    fixes: Mapped[dict[str, Any]]
+    notes: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class OfferRow(Base):
+    """An offer for an application, or the current job (no application) as a baseline.
+    Money in whole units of `currency`."""
+
+    __tablename__ = "offers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), unique=True
+    )
+    label: Mapped[str] = mapped_column(String(300))
+    currency: Mapped[str] = mapped_column(String(3))
+    base: Mapped[int] = mapped_column(BigInteger)
+    bonus: Mapped[int] = mapped_column(BigInteger)
+    equity: Mapped[int] = mapped_column(BigInteger)
+    sign_on: Mapped[int] = mapped_column(BigInteger)
+    benefits: Mapped[int] = mapped_column(BigInteger)
+    start_on: Mapped[date | None]
+    deadline: Mapped[date | None]
+    location: Mapped[str] = mapped_column(String(200))
+    remote: Mapped[str | None] = mapped_column(String(10))
+    notes: Mapped[str] = mapped_column(Text)
+    scores: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CriterionRow(Base):
+    """A criterion of the offer worksheet and its weight, in the user's order; none stored
+    means the defaults (domain.offers.DEFAULT_WEIGHTS)."""
+
+    __tablename__ = "criteria"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    weight: Mapped[float] = mapped_column(Float)
+    position: Mapped[int]
