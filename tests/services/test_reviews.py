@@ -51,7 +51,8 @@ def test_a_self_review_closes_the_practice_one_action(ws: Workspace, past: tuple
         weaknesses=["rambling"],
         fixes={"rambling": "Answer in two minutes"},
     )
-    assert saved.closed is not None and saved.closed.kind == ActionKind.SELF_REVIEW
+    assert saved.closed is not None
+    assert saved.closed.kind == ActionKind.SELF_REVIEW
     assert _state(ws, application, ActionKind.SELF_REVIEW) == [ActionState.DONE]
     again = review_interview(ws, interview, ratings={"preparation": 5})
     assert again.review.id == saved.review.id  # rewritten, not a second review
@@ -121,10 +122,12 @@ def test_lessons_after_a_rejection_sit_beside_the_last_self_review(
     assert saved.closed is not None
     assert _state(ws, application, ActionKind.LESSONS_LEARNED) == [ActionState.DONE]
     side_by_side = lessons_for(ws, application)
-    assert side_by_side.lessons is not None and side_by_side.lessons.id == saved.review.id
+    assert side_by_side.lessons is not None
+    assert side_by_side.lessons.id == saved.review.id
     assert side_by_side.interview_review is not None
     assert side_by_side.interview_review.ratings == {"answers": 2}
-    assert side_by_side.last_interview is not None and side_by_side.last_interview.id == interview
+    assert side_by_side.last_interview is not None
+    assert side_by_side.last_interview.id == interview
     with pytest.raises(InvalidInput, match="Say what you learned"):
         record_lessons(ws, application)
 
