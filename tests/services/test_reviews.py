@@ -69,7 +69,7 @@ def test_bad_reviews_write_nothing(ws: Workspace, past: tuple[int, int]):
         ({}, "ratings"),  # empty
     ):
         with pytest.raises(InvalidInput) as refused:
-            review_interview(ws, interview, **values)  # type: ignore[arg-type]
+            review_interview(ws, interview, **values)
         assert refused.value.field == field
     future = make_interview(ws, application=application, starts="2026-12-03 10:00")
     with pytest.raises(InvalidInput, match="has not happened yet"):
