@@ -51,11 +51,15 @@ def parse_moment(
     return _to_utc(local, zone, text, field), zone
 
 
-def parse_day(text: str, *, now: datetime, zone: str, field: str = "date") -> date:
+def parse_day(
+    text: str, *, now: datetime, zone: str, field: str = "date", ahead: bool = False
+) -> date:
     """The calendar day `text` names ('yesterday', '2026-11-02', '3 Nov', 'monday'), looking
-    back: a day on which something already happened."""
+    back: a day on which something already happened; `ahead`, looking forward (a deadline,
+    a start date: 'friday' is the coming one)."""
     words, zone = _split_zone(text, zone, field, _DAY)
-    local = _parse_local(words, now=now, zone=zone, field=field, prefer="past", kind=_DAY)
+    prefer = "future" if ahead else "past"
+    local = _parse_local(words, now=now, zone=zone, field=field, prefer=prefer, kind=_DAY)
     return local.astimezone(ZoneInfo(zone)).date() if local.tzinfo else local.date()
 
 

@@ -35,6 +35,8 @@ class PlanContext:
     names: Mapping[int, str] = field(default_factory=dict)  # contact id → name
     # The references given for this application: contact id → the day they were given.
     references: Mapping[int, date] = field(default_factory=dict)
+    # The day the offer must be answered by, when it has one (practice 7).
+    offer_deadline: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,11 +255,16 @@ class _Planner:
         change = next((e for e in reversed(events) if e.kind == EventKind.STAGE_CHANGED), None)
         data = change.data if change is not None else {}
         if stage == Stage.OFFER:
-            self.add(
-                "offer_decision",
-                self.due("offer_decision", since),
-                f"Decide on the offer from {company}: weigh it against what you want",
-            )
+            due = self.due("offer_decision", since)
+            reason = f"Decide on the offer from {company}: weigh it against what you want"
+            deadline = self.context.offer_deadline
+            if deadline is not None:
+                # A business day before the deadline leaves time to say it; never before
+                # the offer came.
+                before = self.context.calendar.previous_business_day(deadline)
+                due = max(min(due, _localise(before, MORNING, self.zone)), since)
+                reason += f" (they need your answer by {deadline:%a %d %b})"
+            self.add("offer_decision", due, reason)
         if stage != Stage.REJECTED:
             return
         if not data.get("automated"):

@@ -172,7 +172,8 @@ DEFAULT_RULES: dict[str, Rule] = {
             7,
             Trigger.OFFER,
             "5bd",
-            "DESIGN.md practice 7; until offers record their deadline, a week of business days",
+            "DESIGN.md practice 7: a week of business days, or the business day before the "
+            "offer's deadline when that is sooner",
         ),
         _rule(
             "rejection_reply",

@@ -165,29 +165,53 @@ def change_stage(
     now = ws.now()
     with ws.ready().write() as session:
         current = find_application(session, reference)
-        check_stage_change(current.stage, stage)
-        moved = replace(current, stage=stage, stage_changed_at=now, updated_at=now)
-        data: dict[str, Any] = {"from": str(current.stage), "to": str(stage)}
-        if note.strip():
-            data["note"] = note.strip()
-        if stage == Stage.REJECTED:
-            data |= {"automated": automated, "still_interested": still_interested}
-        elif automated or still_interested:
-            raise InvalidInput(
-                Hint(
-                    [
-                        Option("automated"),
-                        " and ",
-                        Option("still_interested"),
-                        " go with a rejection.",
-                    ]
-                )
+        return move_stage(
+            ws,
+            session,
+            current,
+            stage,
+            now,
+            note=note,
+            automated=automated,
+            still_interested=still_interested,
+        )
+
+
+def move_stage(
+    ws: Workspace,
+    session: Session,
+    current: Application,
+    stage: Stage,
+    now: datetime,
+    *,
+    note: str = "",
+    automated: bool = False,
+    still_interested: bool = False,
+) -> Application:
+    """change_stage inside a caller's transaction (recording an offer, a rejection)."""
+    check_stage_change(current.stage, stage)
+    moved = replace(current, stage=stage, stage_changed_at=now, updated_at=now)
+    data: dict[str, Any] = {"from": str(current.stage), "to": str(stage)}
+    if note.strip():
+        data["note"] = note.strip()
+    if stage == Stage.REJECTED:
+        data |= {"automated": automated, "still_interested": still_interested}
+    elif automated or still_interested:
+        raise InvalidInput(
+            Hint(
+                [
+                    Option("automated"),
+                    " and ",
+                    Option("still_interested"),
+                    " go with a rejection.",
+                ]
             )
-        kind = EventKind.STAGE_CHANGED
-        append_event(session, SubjectKind.APPLICATION, current.id, kind, now, data)
-        saved = application_store.save_application(session, moved)
-        replan_application(ws, session, saved.id, now)
-        return saved
+        )
+    kind = EventKind.STAGE_CHANGED
+    append_event(session, SubjectKind.APPLICATION, current.id, kind, now, data)
+    saved = application_store.save_application(session, moved)
+    replan_application(ws, session, saved.id, now)
+    return saved
 
 
 def list_applications(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -15,6 +15,7 @@ from afterview.store import actions as action_store
 from afterview.store import applications as application_store
 from afterview.store import contacts as contact_store
 from afterview.store import interviews as interview_store
+from afterview.store import offers as offer_store
 from afterview.store import references as reference_store
 from afterview.store.events import list_events
 
@@ -40,6 +41,7 @@ def replan_application(
         rules=place.rules,
         names=contact_store.names(session, people),
         references=given,
+        offer_deadline=_offer_deadline(session, application_id),
     )
     planned = plan_application(application, interviews, events, actions, context)
     changes = reconcile(planned, actions)
@@ -64,3 +66,8 @@ def replan_everything(ws: Workspace) -> int:
             changes = replan_application(ws, session, application.id, now)
             changed += len(changes.create) + len(changes.move) + len(changes.drop)
     return changed
+
+
+def _offer_deadline(session: Session, application_id: int) -> date | None:
+    offer = offer_store.offer_for(session, application_id)
+    return offer.deadline if offer is not None else None
