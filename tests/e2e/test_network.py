@@ -1,6 +1,7 @@
 """Your network in a real browser, on the sample search: a LinkedIn export imported through
-the form after its preview, the people you know at an application's company, and a
-reference marked on a contact's page and given from an application's page."""
+the form after its preview, the people you know at an application's company, a
+reference marked on a contact's page and given from an application's page, and someone asked
+about an application whose reply is recorded there."""
 
 from __future__ import annotations
 
@@ -112,7 +113,48 @@ def test_marking_and_giving_a_reference(page: Page, shots) -> None:
     expect(page.get_by_label("Body")).to_have_value(re.compile("given your name as a reference"))
 
 
-@pytest.mark.parametrize("path", ["/contacts/import", "/references", "/applications/2"])
+def test_asking_someone_and_recording_their_reply(page: Page, shots) -> None:
+    page.goto("/applications/2")
+    networking = page.get_by_role("region", name="Networking")
+    expect(networking).to_contain_text("Nobody asked yet.")
+    networking.get_by_label("Someone you know at Globex").select_option(label="Sam Patel")
+    networking.get_by_role("button", name="Write a networking note").click()
+
+    # The note opens to be read, edited and sent; it was sent by hand.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Networking note to Sam Patel")
+    expect(page.get_by_label("Body")).to_have_value(re.compile("someone who works there"))
+    page.get_by_label("Sent via").fill("LinkedIn")
+    page.get_by_role("button", name="Mark sent").click()
+    expect(page.get_by_role("status").filter(has_text="Marked sent")).to_have_text(
+        "Marked sent (LinkedIn)."
+    )
+    page.get_by_role("link", name="Back to the application").click()
+
+    networking = page.get_by_role("region", name="Networking")
+    sam = networking.get_by_role("listitem").filter(has_text="Sam Patel")
+    expect(sam).to_contain_text("asked on Thu 26 Nov 2026")
+    expect(sam.get_by_role("link", name="Networking note to Sam Patel")).to_be_visible()
+    sam.get_by_label("What Sam Patel said").fill("Happy to talk on Friday")
+    shots(page, "application-networking-asked")
+    sam.get_by_role("button", name="Record reply").click()
+    expect(page).to_have_url(re.compile(r"/applications/2#networking$"))
+    expect(sam).to_contain_text("replied on Thu 26 Nov 2026")
+    expect(sam.get_by_role("button", name="Record reply")).to_have_count(0)
+    shots(page, "application-networking")
+
+    # Both are on Sam's timeline.
+    sam.get_by_role("link", name="Sam Patel", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/contacts/4$"))
+    timeline = page.get_by_role("region", name="Timeline")
+    expect(timeline).to_contain_text("Sent networking note: A question about the Analytics")
+    expect(timeline).to_contain_text(
+        "Replied about Globex — Analytics Engineer: Happy to talk on Friday"
+    )
+
+
+@pytest.mark.parametrize(
+    "path", ["/contacts/import", "/references", "/applications/2", "/contacts/4"]
+)
 def test_the_network_pages_fit_a_phone(
     page: Page, browser_log: BrowserLog, shots, path: str
 ) -> None:

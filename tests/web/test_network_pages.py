@@ -1,6 +1,8 @@
 """The network's pages, used as a person would: a contact file uploaded, previewed, then
 imported (or cancelled); the vCard download; who you know at an application's company;
-references marked on a contact's page, listed, and given from an application's page."""
+references marked on a contact's page, listed, and given from an application's page; and
+networking: someone asked from an application's page, their reply recorded there or on
+their own page."""
 
 from __future__ import annotations
 
@@ -232,7 +234,9 @@ def test_import_pages_need_the_csrf_token(client: TestClient):
     assert uploads(client) == []
 
 
-@pytest.mark.parametrize("path", ["/contacts/import", "/references", "/applications/2"])
+@pytest.mark.parametrize(
+    "path", ["/contacts/import", "/references", "/applications/2", "/contacts/4"]
+)
 def test_the_network_pages_run_nothing_inline(demo_client: TestClient, path: str):
     page = demo_client.get(path).text
     assert re.findall(r"<script(?![^>]*\ssrc=)", page) == []
@@ -390,3 +394,221 @@ def test_a_file_that_cannot_be_kept_is_said_so(client: TestClient):
     assert refused.status_code == 500
     assert "Cannot keep Connections.csv until you confirm: File exists." in refused.text
     assert contact_names(client) == []
+
+
+def networking(page: str) -> str:
+    """The application page's Networking section."""
+    start = page.index('<section class="card" id="networking"')
+    return page[start : page.index('id="h-references"', start)]
+
+
+def ask(client: TestClient, application: int, **form: str) -> int:
+    """Ask someone from the application's page; the draft the answer opens."""
+    asked = client.post(f"/applications/{application}/network", data=form, follow_redirects=False)
+    assert asked.status_code == 303, asked.text
+    found = re.fullmatch(r"/drafts/(\d+)", asked.headers["location"])
+    assert found, asked.headers["location"]
+    return int(found[1])
+
+
+def test_someone_is_asked_from_the_application_page(demo_client: TestClient):
+    section = networking(demo_client.get("/applications/2").text)
+    assert '<h2 id="h-networking">Networking</h2>' in section
+    assert "Nobody asked yet." in section
+    # The people you know at Globex, to choose from.
+    assert '<label for="ask-contact">Someone you know at Globex</label>' in section
+    assert '<option value="4">Sam Patel</option>' in section
+    assert '<option value="2">Tomás Álvarez</option>' in section
+    assert '<input type="hidden" name="csrf_token"' in section
+
+    sam = ask(demo_client, 2, contact="4")
+    draft = demo_client.get(f"/drafts/{sam}").text
+    assert "<h1>Networking note to Sam Patel</h1>" in draft
+    assert '<p>For <a href="/applications/2">Globex — Analytics Engineer</a>' in draft
+    # Anyone else in your contacts, by name.
+    grace = ask(demo_client, 2, contact="", other="Grace")
+    assert grace != sam
+    section = networking(demo_client.get("/applications/2").text)
+    assert "Nobody asked yet." not in section
+    words = text_of(section)
+    assert "Grace Okafor · Networking note to Grace Okafor draft" in words
+    assert "Sam Patel · Networking note to Sam Patel draft" in words
+    assert (
+        f'<a href="/contacts/4">Sam Patel</a> · <a href="/drafts/{sam}">Networking note to Sam '
+        "Patel</a>"
+    ) in section
+    # Not sent yet: no reply to record.
+    assert "/replies" not in section
+    # Asking again before sending writes the same draft again.
+    assert ask(demo_client, 2, contact="4") == sam
+
+
+def test_a_reply_is_recorded_from_the_application_page(demo_client: TestClient):
+    sam = ask(demo_client, 2, contact="4")
+    demo_client.post(f"/drafts/{sam}/sent", data={"via": "e-mail"})
+    section = networking(demo_client.get("/applications/2").text)
+    assert '<span class="tag">asked on Thu 26 Nov 2026</span>' in section
+    assert '<form class="reply" method="post" action="/contacts/4/replies" novalidate>' in section
+    label = f'<label for="reply-note-{sam}">What Sam Patel said <span class="muted">(optional)'
+    assert label in section
+    assert f'<input id="reply-note-{sam}" name="note" value="">' in section
+
+    replied = demo_client.post(
+        "/contacts/4/replies",
+        data={"application": "2", "view": "application", "note": "Happy to help"},
+        follow_redirects=False,
+    )
+    assert (replied.status_code, replied.headers["location"]) == (303, "/applications/2#networking")
+    section = networking(demo_client.get("/applications/2").text)
+    assert '<span class="tag replied">replied on Thu 26 Nov 2026</span>' in section
+    assert "/replies" not in section
+    # Both show on Sam's timeline.
+    contact = demo_client.get("/contacts/4").text
+    timeline = text_of(contact[contact.index('id="h-timeline"') :])
+    assert (
+        "Sent networking note: A question about the Analytics Engineer role at Globex (e-mail)"
+    ) in timeline
+    assert "Replied about Globex — Analytics Engineer: Happy to help" in timeline
+
+
+@pytest.mark.parametrize(
+    ("application", "form", "field", "message"),
+    [
+        (2, {}, "contact", "Choose whom to ask."),
+        (2, {"contact": "99"}, "contact", "No contact 99."),
+        (
+            2,
+            {"contact": "4", "other": "Nobody Here"},
+            "other",
+            "No contact matching 'Nobody Here'.",
+        ),
+        (2, {"other": "a"}, "other", "'a' matches"),
+        (2, {"other": "x" * 201}, "other", "The name is 201 characters long; at most 200 fit."),
+        # Nobody known at Stark Logistics: the name field is the only one.
+        (5, {}, "other", "Choose whom to ask."),
+    ],
+)
+def test_the_ask_form_says_what_is_wrong(
+    demo_client: TestClient, application: int, form: dict[str, str], field: str, message: str
+):
+    refused = demo_client.post(f"/applications/{application}/network", data=form)
+    assert refused.status_code == 422
+    section = networking(refused.text)
+    assert (
+        f'<p class="field-error" id="ask-{field}-error" role="alert">{escape(message)}' in section
+    )
+    assert f'aria-invalid="true" aria-describedby="ask-{field}-error"' in section
+    if "other" in form:
+        assert f'name="other" value="{escape(form["other"])}"' in section
+    assert "--" not in text_of(section)
+    assert "afterview" not in text_of(section).lower()
+    assert demo_client.get(f"/api/applications/{application}/network").json() == []
+    assert demo_client.post("/applications/99/network", data=form).status_code == 404
+
+
+def test_a_note_you_edited_is_not_written_over(demo_client: TestClient):
+    sam = ask(demo_client, 2, contact="4")
+    demo_client.post(f"/drafts/{sam}", data={"subject": "Coffee?", "body": "Hi Sam, coffee soon?"})
+    refused = demo_client.post("/applications/2/network", data={"contact": "4"})
+    assert refused.status_code == 409
+    message = f"Draft {sam} already holds your edits for this."
+    assert f'<p class="notice error" role="alert">{message}</p>' in networking(refused.text)
+    assert "draft edit" not in refused.text
+    assert demo_client.get(f"/api/drafts/{sam}").json()["subject"] == "Coffee?"
+
+
+def test_a_reply_is_recorded_from_the_contact_page(demo_client: TestClient):
+    contact = demo_client.get("/contacts/2").text
+    assert '<h2 id="h-reply">Record a reply</h2>' in contact
+    assert '<label for="f-application">About</label>' in contact
+    assert '<option value="">No application in particular</option>' in contact
+    assert '<optgroup label="Asked about">' not in contact
+    assert " selected>" not in contact[contact.index('id="h-reply"') :]
+    assert '<label for="f-note">What they said</label>' in contact
+    replied = demo_client.post(
+        "/contacts/2/replies",
+        data={"application": "", "note": "Coffee next week"},
+        follow_redirects=False,
+    )
+    assert (replied.status_code, replied.headers["location"]) == (303, "/contacts/2#h-timeline")
+    assert "Replied: Coffee next week" in text_of(demo_client.get("/contacts/2").text)
+
+    # Once asked about an application, that one comes first and is chosen.
+    tomas = ask(demo_client, 2, contact="2")
+    demo_client.post(f"/drafts/{tomas}/sent", data={"via": "LinkedIn"})
+    contact = demo_client.get("/contacts/2").text
+    asked = contact[contact.index('<optgroup label="Asked about">') :]
+    assert asked.startswith(
+        '<optgroup label="Asked about">\n'
+        '          <option value="2" selected>Globex — Analytics Engineer</option>\n'
+        "        </optgroup>\n"
+        '        <optgroup label="Other applications">\n'
+        '          <option value="7">Acme Robotics — Data Engineer II</option>'
+    )
+    demo_client.post("/contacts/2/replies", data={"application": "2"})
+    section = networking(demo_client.get("/applications/2").text)
+    assert "replied on Thu 26 Nov 2026" in section
+    assert "Replied about Globex — Analytics Engineer" in text_of(
+        demo_client.get("/contacts/2").text
+    )
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "message"),
+    [
+        ({"application": "99"}, "application", "No application 99."),
+        ({"application": "Globex"}, "application", "Choose an application from the list."),
+        ({"note": "x" * 5_001}, "note", "The note is 5001 characters long; at most 5000 fit."),
+    ],
+)
+def test_the_reply_form_says_what_is_wrong(
+    demo_client: TestClient, form: dict[str, str], field: str, message: str
+):
+    refused = demo_client.post("/contacts/4/replies", data=form)
+    assert refused.status_code == 422
+    assert f'<p class="field-error" id="f-{field}-error">{escape(message)}' in refused.text
+    assert f'id="f-{field}"' in refused.text
+    assert 'aria-invalid="true"' in refused.text
+    timeline = demo_client.get("/api/contacts/4").json()["timeline"]
+    assert "replied" not in {e["kind"] for e in timeline}
+    assert demo_client.post("/contacts/99/replies", data=form).status_code == 404
+
+
+def test_a_reply_refused_on_the_application_page_says_so_there(demo_client: TestClient):
+    sam = ask(demo_client, 2, contact="4")
+    demo_client.post(f"/drafts/{sam}/sent", data={"via": "e-mail"})
+    form = {"application": "2", "view": "application", "note": "x" * 50_001}
+    refused = demo_client.post("/contacts/4/replies", data=form)
+    assert refused.status_code == 422
+    section = networking(refused.text)
+    assert (
+        f'<p class="field-error" id="reply-note-{sam}-error" role="alert">The note is 50001 '
+        "characters long"
+    ) in section
+    assert f'aria-invalid="true" aria-describedby="reply-note-{sam}-error"' in section
+    assert "asked on Thu 26 Nov 2026" in section
+    gone = demo_client.post("/contacts/4/replies", data=form | {"application": "99", "note": ""})
+    assert gone.status_code == 404
+    timeline = demo_client.get("/api/contacts/4").json()["timeline"]
+    assert "replied" not in {e["kind"] for e in timeline}
+
+
+def test_networking_forms_need_the_csrf_token(demo_client: TestClient):
+    demo_client.headers.pop("X-CSRF-Token")
+    assert demo_client.post("/applications/2/network", data={"contact": "4"}).status_code == 403
+    assert demo_client.post("/contacts/4/replies", data={"note": "hi"}).status_code == 403
+    assert demo_client.get("/api/applications/2/network").json() == []
+    timeline = demo_client.get("/api/contacts/4").json()["timeline"]
+    assert "replied" not in {e["kind"] for e in timeline}
+
+
+@pytest.mark.parametrize("path", ["/applications/2", "/applications/5", "/contacts/4"])
+def test_the_networking_forms_label_every_control(demo_client: TestClient, path: str):
+    sam = ask(demo_client, 2, contact="4")
+    demo_client.post(f"/drafts/{sam}/sent", data={"via": "e-mail"})
+    page = demo_client.get(path).text
+    controls = re.findall(r'<(?:input|select|textarea)\b[^>]*\bid="([^"]+)"', page)
+    assert controls
+    for control in controls:
+        assert f'<label for="{control}">' in page, control
+    assert len(controls) == len(set(controls))

@@ -10,12 +10,15 @@ from datetime import datetime
 from afterview.domain.contacts import Contact
 from afterview.domain.drafts import Draft, DraftKind, DraftState
 from afterview.domain.events import EventKind, SubjectKind
+from afterview.domain.values import limit_text
 from afterview.services.applications import find_application
 from afterview.services.contacts import find_contact
 from afterview.services.workspace import Workspace
 from afterview.store import contacts as contact_store
 from afterview.store import drafts as draft_store
 from afterview.store.events import append_event, list_events
+
+NOTE_LENGTH = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,7 @@ def record_reply(
     now = ws.now()
     with ws.ready().write() as session:
         person = find_contact(session, contact)
-        data: dict[str, object] = {"note": " ".join(note.split())}
+        data: dict[str, object] = {"note": " ".join(limit_text(note, "note", NOTE_LENGTH).split())}
         if application is not None:
             target = find_application(session, application)
             data |= {"application": target.id, "about": target.label}

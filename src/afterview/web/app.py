@@ -45,7 +45,6 @@ def create_app(settings: Settings, *, workspace: Workspace | None = None) -> Fas
         openapi_url="/api/openapi.json",
     )
     app.state.workspace = ws
-    app.state.memo = ws.db.memo
     app.state.templates = page_templates(settings)
     app.add_middleware(SecurityMiddleware)
     install_error_handlers(app)

@@ -8,7 +8,6 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from afterview.services.workspace import Workspace
-from afterview.store.memo import Memo
 
 
 def _workspace(request: Request) -> Workspace:
@@ -21,11 +20,5 @@ def _templates(request: Request) -> Jinja2Templates:
     return templates
 
 
-def _memo(request: Request) -> Memo:
-    memo: Memo = request.app.state.memo
-    return memo
-
-
 WorkspaceDep = Annotated[Workspace, Depends(_workspace)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(_templates)]
-MemoDep = Annotated[Memo, Depends(_memo)]

@@ -1,17 +1,22 @@
 """Your network over the API: contact files imported (a dry run first, all or nothing), who
-you know at a company, references marked, listed and given."""
+you know at a company, references marked, listed and given, and networking: whom you asked
+about an application, and who replied."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.web.api.shapes import CONTACT_KEYS, IMPORT_KEYS, REFERENCE_KEYS, invalid
+from tests.conftest import NOW
+from tests.web.api.shapes import CONTACT_KEYS, EVENT_KEYS, IMPORT_KEYS, REFERENCE_KEYS, invalid
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "contacts"
 LINKEDIN = FIXTURES / "Connections.csv"
+AT = "2026-11-26T09:00:00+00:00"  # NOW, as the API says it
+GLOBEX = "Globex — Analytics Engineer"
 
 
 def upload(client: TestClient, path: Path, **fields: str):
@@ -291,3 +296,135 @@ def test_reference_changes_without_the_csrf_token_are_refused(
     refused = demo_client.request(method, path, json={"contacts": [3]})
     assert (refused.status_code, refused.json()["code"]) == (403, "csrf")
     assert demo_client.get("/api/references").json() == []
+
+
+def ask(client: TestClient, application: int, contact: int, *, sent: bool = True) -> int:
+    """Write a networking note about the application to the contact (and mark it sent, by
+    default); its draft's id."""
+    written = client.post(
+        "/api/drafts", json={"kind": "networking_note", "for": application, "to": contact}
+    )
+    assert written.status_code == 201, written.text
+    draft: int = written.json()[0]["id"]
+    if sent:
+        assert client.post(f"/api/drafts/{draft}/sent", json={"via": "e-mail"}).status_code == 200
+    return draft
+
+
+def exchange(
+    contact: tuple[int, str], draft: int, asked: str | None = None, replied: str | None = None
+) -> dict[str, object]:
+    """An exchange as the API says it."""
+    person = {"id": contact[0], "name": contact[1]}
+    return {"contact": person, "draft": draft, "asked_at": asked, "replied_at": replied}
+
+
+SAM = (4, "Sam Patel")
+TOMAS = (2, "Tomás Álvarez")
+
+
+def test_the_network_of_an_application_says_whom_you_asked(demo_client: TestClient):
+    assert demo_client.get("/api/applications/2/network").json() == []
+    sam = ask(demo_client, 2, 4, sent=False)
+    assert demo_client.get("/api/applications/2/network").json() == [exchange(SAM, sam)]
+    tomas = ask(demo_client, 2, 2)
+    demo_client.post(f"/api/drafts/{sam}/discard")
+    sam_again = ask(demo_client, 2, 4, sent=False)
+    # Those asked first, the notes still drafts last; a discarded note is no exchange.
+    assert demo_client.get("/api/applications/2/network").json() == [
+        exchange(TOMAS, tomas, AT),
+        exchange(SAM, sam_again),
+    ]
+    assert demo_client.get("/api/applications/1/network").json() == []
+
+
+def test_a_reply_about_an_application_answers_the_note(demo_client: TestClient):
+    sam = ask(demo_client, 2, 4)
+    answer = demo_client.post(
+        "/api/contacts/4/replies", json={"application": "2", "note": "  Happy to\n help "}
+    )
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    assert set(body) == {"contact", "reply", "exchanges"}
+    assert set(body["contact"]) == CONTACT_KEYS
+    assert body["contact"]["name"] == "Sam Patel"
+    reply = body["reply"]
+    assert set(reply) == EVENT_KEYS
+    assert (reply["at"], reply["subject"], reply["kind"]) == (
+        AT,
+        {"kind": "contact", "id": 4},
+        "replied",
+    )
+    assert reply["description"] == f"Replied about {GLOBEX}: Happy to help"
+    assert reply["data"] == {"note": "Happy to help", "application": 2, "about": GLOBEX}
+    assert body["exchanges"] == [exchange(SAM, sam, AT, AT)]
+    assert demo_client.get("/api/applications/2/network").json() == body["exchanges"]
+    # The note and the reply are on Sam's timeline.
+    timeline = demo_client.get("/api/contacts/4").json()["timeline"]
+    note = "networking note: A question about the Analytics Engineer role at Globex"
+    assert [(e["kind"], e["description"]) for e in timeline[-2:]] == [
+        ("sent", f"Sent {note} (e-mail)"),
+        ("replied", f"Replied about {GLOBEX}: Happy to help"),
+    ]
+
+
+def test_a_reply_about_nothing_in_particular(demo_client: TestClient):
+    # A day before any note, it answers none; the body may be left out.
+    ws = demo_client.app.state.workspace  # type: ignore[attr-defined]
+    demo_client.app.state.workspace = ws.at(NOW - timedelta(days=1))  # type: ignore[attr-defined]
+    early = demo_client.post("/api/contacts/4/replies")
+    demo_client.app.state.workspace = ws  # type: ignore[attr-defined]
+    assert early.status_code == 201
+    assert (early.json()["reply"]["at"], early.json()["reply"]["description"]) == (
+        "2026-11-25T09:00:00+00:00",
+        "Replied",
+    )
+    assert early.json()["exchanges"] == []
+    sam = ask(demo_client, 2, 4)
+    assert demo_client.get("/api/applications/2/network").json()[0]["replied_at"] is None
+    # After the note went, a reply about nothing in particular answers it.
+    later = demo_client.post("/api/contacts/4/replies", json={"note": "Call me"}).json()
+    assert (later["reply"]["description"], later["exchanges"]) == ("Replied: Call me", [])
+    assert demo_client.get("/api/applications/2/network").json() == [exchange(SAM, sam, AT, AT)]
+    # A reply about an application they were not asked about answers no note of it.
+    other = demo_client.post("/api/contacts/4/replies", json={"application": 1}).json()
+    northwind = "Northwind Analytics — Senior Data Engineer"
+    assert (other["reply"]["description"], other["exchanges"]) == (f"Replied about {northwind}", [])
+
+
+@pytest.mark.parametrize(
+    ("sent", "fields"),
+    [
+        ({"application": 999}, {"application": "No application 999."}),
+        ({"application": ""}, {"application": "at least 1 character"}),
+        ({"note": "x" * 50_001}, {"note": "at most 50000 characters"}),
+        ({"note": 3}, {"note": "valid string"}),
+    ],
+)
+def test_bad_replies_are_422_naming_the_field(demo_client: TestClient, sent, fields):
+    invalid(demo_client.post("/api/contacts/4/replies", json=sent), fields)
+    timeline = demo_client.get("/api/contacts/4").json()["timeline"]
+    assert "replied" not in {e["kind"] for e in timeline}
+
+
+def test_networking_for_unknown_records_is_not_found(client: TestClient):
+    for method, path, kind in [
+        ("GET", "/api/applications/42/network", "application"),
+        ("POST", "/api/contacts/42/replies", "contact"),
+    ]:
+        answer = client.request(method, path, json={})
+        assert answer.status_code == 404, (method, path)
+        assert answer.json() == {
+            "ok": False,
+            "error": f"No {kind} 42.",
+            "code": "not_found",
+            "status": 404,
+        }
+
+
+def test_a_reply_without_the_csrf_token_is_refused(demo_client: TestClient):
+    demo_client.headers.pop("X-CSRF-Token")
+    refused = demo_client.post("/api/contacts/4/replies", json={"note": "hi"})
+    assert (refused.status_code, refused.json()["code"]) == (403, "csrf")
+    timeline = demo_client.get("/api/contacts/4").json()["timeline"]
+    assert "replied" not in {e["kind"] for e in timeline}

@@ -11,6 +11,8 @@ from tests.web.api.shapes import invalid
 # Every route of the API with the methods it answers (besides GET /api/csrf).
 ROUTES = {
     "/api/applications": {"get", "post"},
+    "/api/applications/{application_id}/network": {"get"},
+    "/api/contacts/{contact_id}/replies": {"post"},
     "/api/applications/{application_id}": {"get", "patch"},
     "/api/applications/{application_id}/stage": {"post"},
     "/api/interviews": {"get", "post"},

@@ -1,4 +1,5 @@
-"""Your network: importing contact files, and who you know at a company."""
+"""Your network: importing contact files, who you know at a company, and networking
+(practice 5): whom you asked about an application, and who replied."""
 
 from __future__ import annotations
 
@@ -12,14 +13,19 @@ from afterview.domain.errors import ParseError
 from afterview.domain.merging import Update
 from afterview.domain.values import NAME_LENGTH
 from afterview.services.contact_import import Format, ImportReport
+from afterview.services.exchanges import Exchange
 from afterview.services.network import Who
 from afterview.web.api.contacts import ContactOut, contact_out
-from afterview.web.api.fields import Short
+from afterview.web.api.events import EventOut, event_out
+from afterview.web.api.fields import Long, Short, body_fields
+from afterview.web.api.fields import Reference as RecordReference
 from afterview.web.deps import WorkspaceDep
 from afterview.web.uploads import column_mapping, read_upload
 
 router = APIRouter(tags=["network"])
 COLUMN = "For another CSV: the header of the column that holds"
+# An application named in a reply's body that does not exist is bad input there (422).
+REPLY_FIELDS = {"application": "application"}
 
 
 class ImportIn(BaseModel):
@@ -76,6 +82,37 @@ class WhoOut(BaseModel):
     people: list[AcquaintanceOut]
 
 
+class ExchangeOut(BaseModel):
+    """Someone asked about an application with a networking note (as `network list --json`
+    says it): the contact, the note's `draft` id, when it was sent (`asked_at`, null while
+    it is a draft) and when they replied (`replied_at`: the first reply about this
+    application, or about nothing in particular after the note went; null: not yet)."""
+
+    contact: dict[str, int | str]
+    draft: int
+    asked_at: str | None
+    replied_at: str | None
+
+
+class ReplyIn(BaseModel):
+    """A reply you had from the contact (an empty body will do)."""
+
+    application: RecordReference | None = Field(
+        None, description="The application it was about, by id or name."
+    )
+    note: Long = Field("", description="What they said, in a line.")
+
+
+class ReplyOut(BaseModel):
+    """The reply as recorded: the contact, the event now on their timeline (`kind`
+    replied), and, when it was about an application, the networking notes to them about it
+    (`exchanges`, each with its `replied_at`; empty when they were not asked about it)."""
+
+    contact: ContactOut
+    reply: EventOut
+    exchanges: list[ExchangeOut]
+
+
 @router.post("/contacts/import", tags=["contacts"])
 def import_contacts(form: Annotated[ImportIn, Form()], ws: WorkspaceDep) -> ImportOut:
     """Import the people in a contact file: all or nothing. People already known (same
@@ -111,6 +148,47 @@ def who(
     from afterview.services.network import who_at
 
     return who_out(who_at(ws, company))
+
+
+@router.get("/applications/{application_id}/network")
+def list_exchanges(application_id: int, ws: WorkspaceDep) -> list[ExchangeOut]:
+    """The people asked about an application with a networking note: the note, when it was
+    sent and when they replied; those whose note is still a draft come last."""
+    from afterview.services.exchanges import exchanges
+
+    return [exchange_out(x) for x in exchanges(ws, application_id)]
+
+
+@router.post("/contacts/{contact_id}/replies", status_code=201, response_model_exclude_unset=True)
+def add_reply(contact_id: int, ws: WorkspaceDep, reply: ReplyIn | None = None) -> ReplyOut:
+    """Note that the contact replied, about an application or nothing in particular; the
+    reply shows on their timeline, and marks the notes you sent them as answered."""
+    from afterview.domain.events import EventKind
+    from afterview.services.contacts import show_contact
+    from afterview.services.exchanges import exchanges, record_reply
+
+    application = reply.application if reply else None
+    with body_fields(REPLY_FIELDS):
+        person = record_reply(
+            ws, contact_id, application=application, note=reply.note if reply else ""
+        )
+        asked = exchanges(ws, application) if application is not None else []
+    timeline = show_contact(ws, person.id).timeline
+    event = [e for e in timeline if e.kind == EventKind.REPLIED][-1]
+    return ReplyOut(
+        contact=contact_out(person),
+        reply=event_out(event),
+        exchanges=[exchange_out(x) for x in asked if x.contact.id == person.id],
+    )
+
+
+def exchange_out(exchange: Exchange) -> ExchangeOut:
+    return ExchangeOut(
+        contact={"id": exchange.contact.id, "name": exchange.contact.name},
+        draft=exchange.draft.id,
+        asked_at=exchange.asked_at.isoformat() if exchange.asked_at else None,
+        replied_at=exchange.replied_at.isoformat() if exchange.replied_at else None,
+    )
 
 
 def who_out(found: Who) -> WhoOut:

@@ -12,8 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from afterview.domain.actions import ActionState
 from afterview.services.workspace import Workspace
-from afterview.store.memo import Memo
-from afterview.web.deps import MemoDep, TemplatesDep, WorkspaceDep
+from afterview.web.deps import TemplatesDep, WorkspaceDep
 
 router = APIRouter()
 SHOWN = 15
@@ -23,12 +22,11 @@ SHOWN = 15
 def dashboard(
     request: Request,
     ws: WorkspaceDep,
-    memo: MemoDep,
     templates: TemplatesDep,
     show_all: Annotated[bool, Query(alias="all")] = False,
 ) -> HTMLResponse:
     """The agenda, SHOWN rows per part (`?all=1`: every row)."""
-    context = {"active": "agenda", **_agenda_context(ws, memo, show_all)}
+    context = {"active": "agenda", **_agenda_context(ws, show_all)}
     return templates.TemplateResponse(request, "agenda.html", context)
 
 
@@ -38,7 +36,6 @@ def act(
     action_id: int,
     verb: Literal["done", "skip", "snooze"],
     ws: WorkspaceDep,
-    memo: MemoDep,
     templates: TemplatesDep,
     until: Annotated[str, Form()] = "tomorrow 9:00",
     show_all: Annotated[bool, Form(alias="all")] = False,
@@ -50,15 +47,15 @@ def act(
         snooze_action(ws, action_id, until)
     else:
         finish_action(ws, action_id, ActionState.DONE if verb == "done" else ActionState.SKIPPED)
-    context = {**_agenda_context(ws, memo, show_all)}
+    context = {**_agenda_context(ws, show_all)}
     return templates.TemplateResponse(request, "agenda_sections.html", context)
 
 
-def _agenda_context(ws: Workspace, memo: Memo, show_all: bool) -> Mapping[str, object]:
+def _agenda_context(ws: Workspace, show_all: bool) -> Mapping[str, object]:
     """The agenda's view, kept while the data and the minute stay the same (a dashboard
     left open and reloaded reads nothing again)."""
     minute = ws.now().replace(second=0, microsecond=0)
-    return memo.get("agenda", (minute, show_all), lambda: _work_out(ws, show_all))
+    return ws.db.memo.get("agenda", (minute, show_all), lambda: _work_out(ws, show_all))
 
 
 def _work_out(ws: Workspace, show_all: bool) -> Mapping[str, object]:

@@ -1,6 +1,6 @@
-"""An application's page — details, timeline, interviews, actions, drafts and a stage change —
-and the forms that add and edit one. A stage change answers the board or the application,
-whichever page asked."""
+"""An application's page — details, timeline, interviews, the people you know there and
+those you asked, actions, drafts and a stage change — and the forms that add and edit one.
+A stage change answers the board or the application, whichever page asked."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from afterview.web.pages.answers import (
     web_link,
 )
 from afterview.web.pages.board import board_context
+from afterview.web.pages.network import network_context
 from afterview.web.pages.references import give_context
 
 router = APIRouter()
@@ -200,7 +201,9 @@ def detail_context(ws: WorkspaceDep, application_id: int) -> dict[str, object]:
     application = detail.application
     drafts = list_drafts(ws, application=str(application.id), states=tuple(DraftState))
     actions = application_actions(ws, application.id)
-    return give_context(ws, application.id, actions, detail.zone) | {
+    context = give_context(ws, application.id, actions, detail.zone)
+    context |= network_context(ws, application.id)
+    return context | {
         "active": "board",
         "application": application,
         "link": web_link(application.link),

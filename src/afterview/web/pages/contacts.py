@@ -13,6 +13,7 @@ from afterview.domain.errors import Ambiguous, InvalidInput, NotFound
 from afterview.domain.values import NAME_LENGTH
 from afterview.web.deps import TemplatesDep, WorkspaceDep
 from afterview.web.pages.answers import FormDep, answer, field_errors, timeline
+from afterview.web.pages.network import reply_context
 
 router = APIRouter()
 # Search results shown at once: type more to narrow them.
@@ -75,8 +76,9 @@ def show_contact(
 
 
 def contact_context(ws: WorkspaceDep, contact_id: int) -> dict[str, object]:
-    """The contact's page: details, interviews, timeline, and the form that marks them as a
-    reference (with where they were given, if they are one)."""
+    """The contact's page: details, interviews, timeline, the form that marks them as a
+    reference (with where they were given, if they are one) and the one that records a
+    reply of theirs."""
     from afterview.services.contacts import show_contact
     from afterview.services.references import list_references
 
@@ -95,7 +97,7 @@ def contact_context(ws: WorkspaceDep, contact_id: int) -> dict[str, object]:
             "knows_work": contact.knows_work,
         },
         "reference_errors": {},
-    }
+    } | reply_context(ws, contact.id)
 
 
 def _form(
