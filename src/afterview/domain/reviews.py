@@ -101,19 +101,19 @@ def check_review(
     kind: ReviewKind,
     *,
     dimensions: Sequence[str],
-    ratings: Mapping[str, int],
-    questions: Sequence[Question],
-    went_well: str,
-    went_wrong: str,
-    strengths: Sequence[str],
-    weaknesses: Sequence[str],
-    fixes: Mapping[str, str],
-    notes: str,
+    ratings: Mapping[str, int] | None = None,
+    questions: Sequence[Question] = (),
+    went_well: str = "",
+    went_wrong: str = "",
+    strengths: Sequence[str] = (),
+    weaknesses: Sequence[str] = (),
+    fixes: Mapping[str, str] | None = None,
+    notes: str = "",
 ) -> dict[str, object]:
     """The review's values, checked and normalised; the first problem is refused by field.
     Every weakness of an interview review or a lesson needs its fix."""
     checked_ratings: dict[str, int] = {}
-    for name, value in ratings.items():
+    for name, value in (ratings or {}).items():
         key = name.strip().casefold()
         if key not in dimensions:
             raise InvalidInput(
@@ -133,7 +133,8 @@ def check_review(
             asked.append(Question(text, question.rating))
     weak = tags(weaknesses, "weaknesses")
     planned = {
-        tag(name, "fixes"): limit_text(fix, "fix", TEXT_LENGTH) for name, fix in fixes.items()
+        tag(name, "fixes"): limit_text(fix, "fix", TEXT_LENGTH)
+        for name, fix in (fixes or {}).items()
     }
     if stray := [name for name in planned if name not in weak]:
         raise InvalidInput(

@@ -87,14 +87,13 @@ def review_interview(
         values = check_review(
             ReviewKind.INTERVIEW,
             dimensions=dimensions(ws),
-            ratings=ratings or {},
+            ratings=ratings,
             questions=questions,
             went_well=went_well,
             went_wrong=went_wrong,
             strengths=strengths,
             weaknesses=weaknesses,
-            fixes=fixes or {},
-            notes="",
+            fixes=fixes,
         )
         if (
             not values["ratings"]
@@ -143,14 +142,11 @@ def record_lessons(
         values = check_review(
             ReviewKind.LESSONS,
             dimensions=dimensions(ws),
-            ratings={},
-            questions=(),
             went_well=went_well,
             went_wrong=went_wrong,
             strengths=strengths,
             weaknesses=weaknesses,
-            fixes=fixes or {},
-            notes="",
+            fixes=fixes,
         )
         if not any(values[k] for k in ("went_well", "went_wrong", "weaknesses")):
             raise InvalidInput(
@@ -208,13 +204,8 @@ def add_feedback(
     values = check_review(
         ReviewKind.FEEDBACK,
         dimensions=dimensions(ws),
-        ratings={},
-        questions=(),
-        went_well="",
-        went_wrong="",
         strengths=strengths,
         weaknesses=weaknesses,
-        fixes={},
         notes=text,
     )
     if not values["notes"] and not values["weaknesses"] and not values["strengths"]:
