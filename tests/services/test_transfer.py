@@ -6,8 +6,16 @@ from pathlib import Path
 import pytest
 
 from afterview.domain.errors import Conflict, ParseError
+from afterview.domain.reviews import Question
 from afterview.domain.stages import Stage
 from afterview.services.applications import change_stage, list_applications
+from afterview.services.offers import add_offer, list_offers, set_weights, weights
+from afterview.services.reviews import (
+    application_reviews,
+    record_feedback,
+    record_lessons,
+    review_interview,
+)
 from afterview.services.transfer import (
     export_document,
     export_text,
@@ -29,6 +37,52 @@ def _fill(ws: Workspace) -> None:
     )
     change_stage(ws, interview.application_id, Stage.INTERVIEWING)
     make_application(ws, company="Globex", role="Analytics Engineer", stage=Stage.SAVED)
+
+
+def _fill_all(ws: Workspace) -> None:
+    """_fill, then the three kinds of review (with questions), custom criteria, an offer for
+    an application and the current job."""
+    _fill(ws)
+    ids = {a.company_name: a.id for a in list_applications(ws)}
+    acme, globex = ids["Acme Corp"], ids["Globex"]
+    past = make_interview(ws, application=globex, starts="2026-11-24 10:00 Europe/Berlin")
+    review_interview(
+        ws,
+        past.id,
+        ratings={"preparation": 4, "rapport": 2},
+        questions=[Question("Tell me about a conflict.", 2), Question("Why Globex?")],
+        went_well="The SQL exercise",
+        went_wrong="Ran long on the first answer",
+        strengths=["sql"],
+        weaknesses=["rambling"],
+        fixes={"rambling": "Answer in two minutes, then ask"},
+    )
+    record_feedback(ws, globex, "Strong SQL; less sure about modelling", weaknesses=["modelling"])
+    record_lessons(
+        ws,
+        globex,
+        went_wrong="Did not ask about the team",
+        weaknesses=["modelling"],
+        fixes={"modelling": "Practise one star schema a week"},
+    )
+    set_weights(ws, {"pay": 30, "Learning budget": 12.5}, remove=("stability",))
+    add_offer(
+        ws,
+        acme,
+        currency="EUR",
+        base=95_000,
+        bonus=10_000,
+        equity=5_000,
+        sign_on=5_000,
+        benefits=4_000,
+        start_on="2027-01-04",
+        deadline="2026-12-04",
+        location="Berlin",
+        remote="hybrid",
+        notes="flag: no equity refresh",
+        scores={"growth": 4, "learning-budget": 5},
+    )
+    add_offer(ws, None, currency="EUR", base=80_000, employer="Initech", scores={"commute": 5})
 
 
 def _empty_twin(ws: Workspace, tmp_path: Path) -> Workspace:
@@ -117,6 +171,102 @@ def test_merge_into_another_database_remaps_ids(ws, tmp_path):
     assert len(interview.interviewers) == 2
 
 
+def test_reviews_offers_and_criteria_round_trip_both_ways(ws, tmp_path):
+    _fill_all(ws)
+    path = tmp_path / "export.json"
+    export_to_file(ws, path)
+    document = json.loads(path.read_text())
+    assert [r["kind"] for r in document["reviews"]] == ["interview", "feedback", "lessons"]
+    assert document["reviews"][0]["questions"] == [
+        {"text": "Tell me about a conflict.", "rating": 2},
+        {"text": "Why Globex?", "rating": None},
+    ]
+    assert [o["application"] is None for o in document["offers"]] == [False, True]
+    assert [c["key"] for c in document["criteria"]][-1] == "learning-budget"
+    twin = _empty_twin(ws, tmp_path)
+    report = import_file(twin, path)
+    assert (report.added["reviews"], report.added["offers"], report.added["criteria"]) == (3, 2, 8)
+    assert export_text(twin) == path.read_text()
+    # A merge of the same file changes nothing; the copy's export imports the same again.
+    assert import_file(twin, path, merge=True).unchanged["offers"] == 2
+    again = tmp_path / "again.json"
+    export_to_file(twin, again)
+    fresh = _empty_twin(ws, tmp_path / "fresh")
+    import_file(fresh, again)
+    assert export_text(fresh) == path.read_text()
+    assert weights(fresh)["learning-budget"] == 12.5
+    assert [o.is_current for o in list_offers(fresh)] == [True, False]
+    globex = next(a.id for a in list_applications(fresh) if a.company_name == "Globex")
+    assert [len(r.questions) for r in application_reviews(fresh, globex)] == [2, 0, 0]
+
+
+def test_reviews_offers_and_criteria_keep_ids_and_sequences_move_past_them(ws, tmp_path):
+    source = _empty_twin(ws, tmp_path)
+    _fill_all(source)
+    path = tmp_path / "export.json"
+    export_to_file(source, path)
+    import_file(ws, path)
+    assert export_text(ws) == path.read_text()
+    assert set_weights(ws, {"mentoring": 5}) == weights(source) | {"mentoring": 5.0}
+    assert export_document(ws).criteria[-1].id == 9
+    third = make_application(ws, company="Initech", role="Platform Engineer")
+    assert add_offer(ws, third.id, currency="EUR", base=1).id == 3
+
+
+def test_a_file_without_reviews_offers_or_criteria_still_imports(ws, tmp_path):
+    """A file from before migration 2026_11_26_0006 has none of these sections."""
+    document = _valid(ws, tmp_path)
+    for section in ("reviews", "offers", "criteria"):
+        del document[section]
+    path = _write(tmp_path, document)
+    report = import_file(ws, path)
+    assert report.added["applications"] == 2
+    exported = json.loads(export_text(ws))
+    assert (exported["reviews"], exported["offers"], exported["criteria"]) == ([], [], [])
+    assert weights(ws)["stability"] == 10  # no criteria: the defaults
+
+
+def test_merge_updates_offers_and_matches_criteria_by_key(ws, tmp_path):
+    _fill_all(ws)
+    path = tmp_path / "export.json"
+    export_to_file(ws, path)
+    document = json.loads(path.read_text())
+    document["offers"][0]["base"] = 99_000
+    document["criteria"][0]["weight"] = 35.0
+    path.write_text(json.dumps(document))
+    report = import_file(ws, path, merge=True)
+    assert report.updated == {"offers": 1, "criteria": 1}
+    assert [o.base for o in list_offers(ws)] == [80_000, 99_000]
+    other = _empty_twin(ws, tmp_path)
+    set_weights(other, {"pay": 10})  # the default keys, with other uids
+    with pytest.raises(Conflict, match=r": 7 criteria \(pay, growth, manager, \.\.\.\)\. "):
+        import_file(other, path)
+    merged = import_file(other, path, merge=True)
+    # pay's weight, and commute and balance, one place up without stability
+    assert (merged.updated["criteria"], merged.added["criteria"]) == (3, 1)
+    assert weights(other) == weights(ws) | {"stability": 10}
+    assert list(weights(other)) == [
+        *("pay", "growth", "manager", "team", "mission", "stability", "commute", "balance"),
+        "learning-budget",
+    ]
+
+
+def test_a_second_current_job_from_the_file_is_refused_and_named(ws, tmp_path):
+    document = _valid(ws, tmp_path)
+    set_weights(ws, {"pay": 10})
+    add_offer(ws, None, currency="USD", base=70_000, employer="Hooli")
+    path = _write(tmp_path, document)
+    with pytest.raises(ParseError) as raised:
+        import_file(ws, path, merge=True)
+    assert raised.value.where == "$.offers[1].application"
+    assert raised.value.message.endswith(
+        "a second current job ('Current job: Initech'): the database holds 'Current job: Hooli'"
+    )
+    assert export_document(ws).companies == []
+    assert [o.label for o in list_offers(ws)] == ["Current job: Hooli"]
+    assert weights(ws)["pay"] == 10
+
+
 def _write(tmp_path: Path, document: object) -> Path:
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document) if not isinstance(document, str) else document)
@@ -125,7 +275,7 @@ def _write(tmp_path: Path, document: object) -> Path:
 
 def _valid(ws: Workspace, tmp_path: Path) -> dict:
     source = _empty_twin(ws, tmp_path)
-    _fill(source)
+    _fill_all(source)
     return json.loads(export_text(source))
 
 
@@ -159,6 +309,78 @@ def _valid(ws: Workspace, tmp_path: Path) -> dict:
             "$.companies[2].uid",
             "the same uid appears twice",
         ),
+        (
+            lambda d: d["reviews"][1].update(application="00000000-0000-0000-0000-000000000000"),
+            "$.reviews[1].application",
+            "no record in applications has uid",
+        ),
+        (
+            lambda d: d["reviews"][0].update(interview=d["interviews"][0]["uid"]),
+            "$.reviews[0].interview",
+            "the interview is of another application",
+        ),
+        (
+            lambda d: d["reviews"][0]["questions"][0].update(rating=9),
+            "$.reviews[0].questions",
+            "not 9",
+        ),
+        (
+            lambda d: d["reviews"][2]["fixes"].clear(),
+            "$.reviews[2].fixes",
+            "Plan one concrete fix for the weakness 'modelling'.",
+        ),
+        (lambda d: d["reviews"][0].update(kind="debrief"), "$.reviews[0].kind", "Input should be"),
+        (
+            lambda d: d["offers"][0].update(currency="EURO"),
+            "$.offers[0].currency",
+            "String should have at most 3 characters",
+        ),
+        (
+            lambda d: d["offers"][0].update(currency="XEU"),
+            "$.offers[0].currency",
+            "Unknown currency 'XEU'",
+        ),
+        (
+            lambda d: d["offers"][1].update(bonus=-5),
+            "$.offers[1].bonus",
+            "The bonus cannot be negative (-5).",
+        ),
+        (
+            lambda d: d["offers"][0]["scores"].update(growth=6),
+            "$.offers[0].scores.growth",
+            "Score growth from 1 to 5, not 6.",
+        ),
+        (
+            lambda d: d["offers"][0].update(application=None),
+            "$.offers[1].application",
+            "a second current job ('Current job: Initech'): $.offers[0] is "
+            "'Acme Corp — Data Engineer'",
+        ),
+        (
+            lambda d: d["offers"][1].update(application=d["offers"][0]["application"]),
+            "$.offers[1].application",
+            "a second offer for one application ('Current job: Initech')",
+        ),
+        (
+            lambda d: d["criteria"][1].update(key="pay"),
+            "$.criteria[1].key",
+            "'pay' is also $.criteria[0]",
+        ),
+        (
+            lambda d: d["criteria"][1].update(key="Work Life"),
+            "$.criteria[1].key",
+            "write the criterion 'Work Life' as 'work-life'",
+        ),
+        (
+            lambda d: d["criteria"][0].update(weight=-1),
+            "$.criteria[0].weight",
+            "greater than or equal to 0",
+        ),
+        (
+            lambda d: [c.update(weight=0) for c in d["criteria"]],
+            "$.criteria",
+            "The weights add up to zero",
+        ),
     ],
 )
 def test_malformed_documents_name_the_path_and_write_nothing(ws, tmp_path, mutate, where, problem):
@@ -169,7 +391,13 @@ def test_malformed_documents_name_the_path_and_write_nothing(ws, tmp_path, mutat
         import_file(ws, path)
     assert raised.value.where == where
     assert problem in raised.value.message
-    assert export_document(ws).companies == []
+    nothing = export_document(ws)
+    assert (nothing.companies, nothing.reviews, nothing.offers, nothing.criteria) == (
+        [],
+        [],
+        [],
+        [],
+    )
 
 
 def test_broken_json_names_line_and_column(ws, tmp_path):

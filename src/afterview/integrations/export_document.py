@@ -19,6 +19,8 @@ from afterview.domain.drafts import DraftKind, DraftState, Tone
 from afterview.domain.errors import ParseError
 from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.interviews import InterviewKind
+from afterview.domain.offers import CRITERION_LENGTH, Remote
+from afterview.domain.reviews import ReviewKind
 from afterview.domain.stages import Stage
 from afterview.integrations.files import write_atomically
 
@@ -168,6 +170,59 @@ class ReferenceUseDoc(_Strict):
     created_at: AwareDatetime
 
 
+class QuestionDoc(_Strict):
+    text: str
+    rating: int | None  # how you rated your answer, 1..5
+
+
+class ReviewDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    kind: ReviewKind
+    application: UUID
+    interview: UUID | None
+    happened_at: AwareDatetime
+    ratings: dict[str, int]
+    questions: list[QuestionDoc]
+    went_well: str
+    went_wrong: str
+    strengths: list[str]
+    weaknesses: list[str]
+    fixes: dict[str, str]
+    notes: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class OfferDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    application: UUID | None  # None: the current job
+    label: str = Field(min_length=1)
+    currency: str = Field(min_length=3, max_length=3, pattern=r"^[A-Z]{3}$")  # ISO 4217
+    base: int
+    bonus: int
+    equity: int
+    sign_on: int
+    benefits: int
+    start_on: date | None
+    deadline: date | None
+    location: str
+    remote: Remote | None
+    notes: str
+    scores: dict[str, int]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class CriterionDoc(_Strict):
+    id: int = Field(gt=0)
+    uid: UUID
+    key: str = Field(min_length=1, max_length=CRITERION_LENGTH)
+    weight: float = Field(ge=0)
+    position: int = Field(ge=0)
+
+
 class SubjectDoc(_Strict):
     kind: SubjectKind
     uid: UUID | None  # None for the profile
@@ -193,8 +248,13 @@ class ExportDocument(_Strict):
     # Added in 0.2 without a version change: files from 0.1 have no actions.
     actions: list[ActionDoc] = Field(default_factory=list)
     drafts: list[DraftDoc] = Field(default_factory=list)
-    # Added in 0.3: files from 0.1 and 0.2 have none.
+    # Added in 0.3 (migrations 2026_11_26_0005 and 0006): files from 0.1 and 0.2 have none,
+    # nor have files written before migration 0006 reviews, offers and criteria.
     reference_uses: list[ReferenceUseDoc] = Field(default_factory=list)
+    reviews: list[ReviewDoc] = Field(default_factory=list)
+    offers: list[OfferDoc] = Field(default_factory=list)
+    # The offer worksheet's criteria and weights; none: the default weights.
+    criteria: list[CriterionDoc] = Field(default_factory=list)
     events: list[EventDoc]
 
 

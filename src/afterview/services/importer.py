@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel
@@ -16,6 +16,15 @@ from sqlalchemy.orm import Session
 from afterview.domain.applications import Priority, Salary
 from afterview.domain.errors import InvalidInput, ParseError
 from afterview.domain.events import SubjectKind
+from afterview.domain.offers import (
+    PAY_FIELDS,
+    check_amount,
+    check_currency,
+    check_score,
+    check_weights,
+    criterion_key,
+)
+from afterview.domain.reviews import Question, check_review
 from afterview.domain.values import (
     ROLE_LENGTH,
     check_domain,
@@ -30,14 +39,19 @@ from afterview.integrations.export_document import (
     ApplicationDoc,
     CompanyDoc,
     ContactDoc,
+    CriterionDoc,
     DraftDoc,
     EventDoc,
     ExportDocument,
     InterviewDoc,
+    OfferDoc,
     ReferenceUseDoc,
+    ReviewDoc,
 )
+from afterview.services.offers import NOTES_LENGTH, currencies
 from afterview.store import transfer as tables
 
+T = TypeVar("T")
 KINDS = (
     "companies",
     "contacts",
@@ -46,6 +60,9 @@ KINDS = (
     "actions",
     "drafts",
     "reference_uses",
+    "reviews",
+    "offers",
+    "criteria",
     "events",
 )
 SUBJECT_TABLES = {
@@ -55,6 +72,9 @@ SUBJECT_TABLES = {
     SubjectKind.INTERVIEW: "interviews",
     SubjectKind.DRAFT: "drafts",
 }
+LABEL_LENGTH = 300  # an offer's label: its application's, or the current job's
+# The JSON field of a review that each field named by check_review's errors is in.
+REVIEW_FIELDS = {"question": "questions", "fix": "fixes"}
 
 
 @dataclass
@@ -94,6 +114,11 @@ class Importer:
             kind: {r.uid: r.id for r in getattr(current, kind)} for kind in KINDS
         }
         self.same_name = {c.name.casefold(): c.uid for c in current.companies}
+        self.same_key = {c.key: c.uid for c in current.criteria}
+        # Each interview's application (the file's, where it has the interview).
+        self.interview_of = {
+            i.uid: i.application for i in (*current.interviews, *document.interviews)
+        }
         self.current_profile = current.profile
         # The file's own company names and aliases, to refuse two companies of one name.
         self.names_in_file: dict[str, int] = {}
@@ -108,6 +133,12 @@ class Importer:
         self._write("actions", self._action_row)
         self._write("drafts", self._draft_row)
         self._write("reference_uses", self._reference_use_row)
+        self._write("reviews", self._review_row)
+        self._check_one_offer_each()
+        self._write("offers", self._offer_row)
+        self._check_criteria()
+        self._write("criteria", self._criterion_row)
+        self._number_criteria()
         self._write("events", self._event_row, update=False)
 
     def _profile(self) -> None:
@@ -169,6 +200,8 @@ class Importer:
             return existing[record.uid]
         if kind == "companies" and record.name.casefold() in self.same_name:
             return existing[self.same_name[record.name.casefold()]]
+        if kind == "criteria" and record.key in self.same_key:
+            return existing[self.same_key[record.key]]
         return None
 
     def _ref(self, kind: str, uid: UUID | None, where: str) -> int | None:
@@ -179,10 +212,10 @@ class Importer:
             raise ParseError(self.source, where, f"no record in {kind} has uid {uid}")
         return found
 
-    def _check(self, where: str, check: Callable[[], object]) -> None:
+    def _check(self, where: str, check: Callable[[], T]) -> T:
         """Run a domain check; its InvalidInput becomes a ParseError at `where`."""
         try:
-            check()
+            return check()
         except InvalidInput as error:
             raise ParseError(self.source, where, error.message) from None
 
@@ -288,6 +321,100 @@ class Importer:
             "contact_id": self._ref("contacts", r.contact, f"{where}.contact"),
             "application_id": self._ref("applications", r.application, f"{where}.application"),
         }
+
+    def _review_row(self, index: int, r: ReviewDoc) -> dict[str, Any]:
+        where = f"$.reviews[{index}]"
+        application = self._ref("applications", r.application, f"{where}.application")
+        interview = self._ref("interviews", r.interview, f"{where}.interview")
+        if r.interview is not None and self.interview_of.get(r.interview) != r.application:
+            raise ParseError(
+                self.source, f"{where}.interview", "the interview is of another application"
+            )
+        try:
+            check_review(
+                r.kind,
+                # Any dimension: the ones rated then may have left the settings since.
+                dimensions=[name.strip().casefold() for name in r.ratings],
+                ratings=r.ratings,
+                questions=[Question(q.text, q.rating) for q in r.questions],
+                went_well=r.went_well,
+                went_wrong=r.went_wrong,
+                strengths=r.strengths,
+                weaknesses=r.weaknesses,
+                fixes=r.fixes,
+                notes=r.notes,
+            )
+        except InvalidInput as error:
+            field = REVIEW_FIELDS.get(error.field or "", error.field)
+            raise ParseError(self.source, f"{where}.{field}", error.message) from None
+        return _fields(r, "id", "application", "interview", "questions") | {
+            "application_id": application,
+            "interview_id": interview,
+            "kind": str(r.kind),
+            "questions": [q.model_dump() for q in r.questions],
+        }
+
+    def _check_one_offer_each(self) -> None:
+        """One offer per application and one current job (an offer without one), counting
+        the database's offers that the file does not hold."""
+        in_file = {offer.uid for offer in self.document.offers}
+        held = {o.application: o for o in self.existing["offers"].values() if o.uid not in in_file}
+        seen: dict[UUID | None, int] = {}
+        for index, offer in enumerate(self.document.offers):
+            where = f"$.offers[{index}].application"
+            second = (
+                f"a second current job ({offer.label!r})"
+                if offer.application is None
+                else f"a second offer for one application ({offer.label!r})"
+            )
+            first = seen.setdefault(offer.application, index)
+            if first != index:
+                other = self.document.offers[first].label
+                raise ParseError(self.source, where, f"{second}: $.offers[{first}] is {other!r}")
+            if offer.application in held:
+                other = held[offer.application].label
+                raise ParseError(self.source, where, f"{second}: the database holds {other!r}")
+
+    def _offer_row(self, index: int, o: OfferDoc) -> dict[str, Any]:
+        where = f"$.offers[{index}]"
+        self._check(f"{where}.label", lambda: require_text(o.label, "label", LABEL_LENGTH))
+        self._check(f"{where}.currency", lambda: check_currency(o.currency, currencies()))
+        for name in PAY_FIELDS:
+            self._check(f"{where}.{name}", partial(check_amount, getattr(o, name), name))
+        self._check(f"{where}.location", lambda: limit_text(o.location, "location"))
+        self._check(f"{where}.notes", lambda: limit_text(o.notes, "notes", NOTES_LENGTH))
+        for key, score in o.scores.items():
+            self._check(f"{where}.scores.{key}", partial(check_score, key, score))
+        return _fields(o, "id", "application") | {
+            "application_id": self._ref("applications", o.application, f"{where}.application"),
+            "remote": str(o.remote) if o.remote else None,
+        }
+
+    def _check_criteria(self) -> None:
+        """Keys as the worksheet writes them, each once, and weights that add up to more
+        than zero (no criteria at all: the default weights)."""
+        seen: dict[str, int] = {}
+        for index, c in enumerate(self.document.criteria):
+            where = f"$.criteria[{index}].key"
+            key = self._check(where, partial(criterion_key, c.key))
+            if key != c.key:
+                raise ParseError(self.source, where, f"write the criterion {c.key!r} as {key!r}")
+            first = seen.setdefault(key, index)
+            if first != index:
+                raise ParseError(self.source, where, f"{key!r} is also $.criteria[{first}]")
+        weights = {c.key: c.weight for c in self.document.criteria}
+        if weights:
+            self._check("$.criteria", partial(check_weights, weights))
+
+    def _criterion_row(self, index: int, c: CriterionDoc) -> dict[str, Any]:
+        return _fields(c, "id")
+
+    def _number_criteria(self) -> None:
+        """Number the criteria 0, 1, … in their order: a merge may put two in one place."""
+        found = tables.read_columns(self.session, "criteria", ("id", "position"))
+        ordered = sorted(found, key=lambda row: (row.position, row.id))
+        moved = [{"id": r.id, "position": at} for at, r in enumerate(ordered) if r.position != at]
+        tables.update_rows(self.session, "criteria", moved)
 
     def _event_row(self, index: int, e: EventDoc) -> dict[str, Any]:
         where = f"$.events[{index}].subject"

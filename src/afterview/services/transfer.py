@@ -18,12 +18,15 @@ from afterview.integrations.export_document import (
     ApplicationDoc,
     CompanyDoc,
     ContactDoc,
+    CriterionDoc,
     DraftDoc,
     EventDoc,
     ExportDocument,
     InterviewDoc,
+    OfferDoc,
     ProfileDoc,
     ReferenceUseDoc,
+    ReviewDoc,
     SalaryDoc,
     SubjectDoc,
     dump_document,
@@ -95,6 +98,14 @@ def build_document(session: Session) -> ExportDocument:
             )
             for r in read["reference_uses"]
         ],
+        reviews=[_review_doc(r, uids) for r in read["reviews"]],
+        offers=[
+            OfferDoc.model_validate(
+                _pick(OfferDoc, r) | {"application": uids["applications"].get(r["application_id"])}
+            )
+            for r in read["offers"]
+        ],
+        criteria=[CriterionDoc.model_validate(_pick(CriterionDoc, r)) for r in read["criteria"]],
         events=[_event_doc(r, uids) for r in read["events"]],
     )
 
@@ -102,9 +113,10 @@ def build_document(session: Session) -> ExportDocument:
 def import_document(
     ws: Workspace, document: ExportDocument, *, merge: bool = False, source: str = "import"
 ) -> ImportReport:
-    """Add the document's records. Records already here (same uid, or a company of the same
-    name) are a conflict unless `merge`, which updates them from the file. Errors name
-    `source` (the file) and the JSON path; nothing is written unless everything can be."""
+    """Add the document's records. Records already here (same uid, a company of the same
+    name, or a criterion of the same key) are a conflict unless `merge`, which updates them
+    from the file. Errors name `source` (the file) and the JSON path; nothing is written
+    unless everything can be."""
     _check_unique_uids(document, source)
     with tables.without_collector(), ws.ready().write() as session:
         empty = tables.is_empty(session)
@@ -160,6 +172,16 @@ def _draft_doc(row: dict[str, Any], uids: dict[str, dict[int, UUID]]) -> DraftDo
     )
 
 
+def _review_doc(row: dict[str, Any], uids: dict[str, dict[int, UUID]]) -> ReviewDoc:
+    return ReviewDoc.model_validate(
+        _pick(ReviewDoc, row)
+        | {
+            "application": uids["applications"][row["application_id"]],
+            "interview": uids["interviews"].get(row["interview_id"]),
+        }
+    )
+
+
 def _event_doc(row: dict[str, Any], uids: dict[str, dict[int, UUID]]) -> EventDoc:
     kind = SubjectKind(row["subject_kind"])
     table = SUBJECT_TABLES.get(kind)
@@ -182,10 +204,15 @@ def _collisions(document: ExportDocument, current: ExportDocument) -> list[tuple
     """(kind, label) of each record of the document that the database already holds."""
     found: list[tuple[str, str]] = []
     names = {company.name.casefold() for company in current.companies}
+    keys = {criterion.key for criterion in current.criteria}
     for kind in KINDS:
         here = {record.uid for record in getattr(current, kind)}
         for record in getattr(document, kind):
-            clash = record.uid in here or (kind == "companies" and record.name.casefold() in names)
+            clash = (
+                record.uid in here
+                or (kind == "companies" and record.name.casefold() in names)
+                or (kind == "criteria" and record.key in keys)
+            )
             if clash:
                 found.append((kind, _label(record)))
     if document.profile and current.profile and document.profile != current.profile:
@@ -194,7 +221,7 @@ def _collisions(document: ExportDocument, current: ExportDocument) -> list[tuple
 
 
 def _label(record: BaseModel) -> str:
-    for attribute in ("name", "role"):
+    for attribute in ("name", "role", "label", "key"):
         value = getattr(record, attribute, None)
         if value:
             return str(value)

@@ -36,12 +36,15 @@ from afterview.store.rows import (
     Base,
     CompanyRow,
     ContactRow,
+    CriterionRow,
     DraftRow,
     EventRow,
     InterviewerRow,
     InterviewRow,
+    OfferRow,
     ProfileRow,
     ReferenceUseRow,
+    ReviewRow,
 )
 
 TABLES: dict[str, type[Base]] = {
@@ -54,6 +57,9 @@ TABLES: dict[str, type[Base]] = {
     "actions": ActionRow,
     "drafts": DraftRow,
     "reference_uses": ReferenceUseRow,
+    "reviews": ReviewRow,  # after applications and interviews
+    "offers": OfferRow,  # after applications
+    "criteria": CriterionRow,
     "events": EventRow,
 }
 CHUNK = 2000
