@@ -3,6 +3,7 @@ recur, fade and repeat after a fix, the ratings over time, the questions asked m
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 
@@ -118,7 +119,9 @@ def test_a_weakness_tagged_again_after_a_fix_is_a_repeat() -> None:
             review(2),
             review(3, weaknesses=("rambling",), fixes={"rambling": "Practise with a timer"}),
             review(4, weaknesses=("nerves",), fixes={"nerves": "Arrive early"}),
-            review(5, weaknesses=("nerves",), kind=ReviewKind.FEEDBACK),
+            # The lessons and the feedback after interview 4 restate it: not a repeat.
+            replace(review(5, kind=ReviewKind.LESSONS, weaknesses=("nerves",)), interview_id=4),
+            replace(review(6, kind=ReviewKind.FEEDBACK, weaknesses=("nerves",)), interview_id=None),
         ]
     )
     by_tag = {w.tag: w for w in found.weaknesses}
@@ -126,9 +129,10 @@ def test_a_weakness_tagged_again_after_a_fix_is_a_repeat() -> None:
     assert rambling.state == WeaknessState.REPEAT
     assert rambling.repeats == (date(2026, 9, 22),)
     assert rambling.fix == "Practise with a timer"  # the latest plan
-    assert nerves.state == WeaknessState.REPEAT  # the employer's feedback counts too
-    assert (nerves.count, nerves.first, nerves.last) == (2, date(2026, 9, 29), date(2026, 10, 6))
-    assert [w.tag for w in found.weaknesses] == ["nerves", "rambling"]  # repeats, by count
+    assert nerves.state == WeaknessState.RECURRING
+    assert nerves.repeats == ()
+    assert (nerves.count, nerves.first, nerves.last) == (3, date(2026, 9, 29), date(2026, 10, 13))
+    assert [w.tag for w in found.weaknesses] == ["rambling", "nerves"]
 
 
 def test_a_weakness_left_untagged_for_three_interviews_has_faded() -> None:
@@ -170,10 +174,12 @@ def test_red_flags_come_from_marked_lines() -> None:
     notes = [
         ("round 1", "Nice team.\nflag: nobody could say who I would report to\n"),
         ("round 2", "RED FLAG:  three managers in a year\nnot a flag: this\n"),
+        ("round 3", "Live coding. flag: 'weekends happen'"),
     ]
     assert red_flags(notes) == [
         "nobody could say who I would report to (round 1)",
         "three managers in a year (round 2)",
+        "'weekends happen' (round 3)",
     ]
 
 

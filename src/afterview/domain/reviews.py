@@ -33,7 +33,11 @@ FADE_AFTER = 3  # interview reviews in a row without a weakness: it has faded
 TAG_LENGTH = 40
 TEXT_LENGTH = 5_000
 QUESTION_LENGTH = 500
-FLAG = re.compile(r"^\s*(?:red\s+)?flag\s*:\s*(?P<text>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+# `flag:` (or `red flag:`) at the start of a line or of a sentence marks the rest of the line.
+FLAG = re.compile(
+    r"(?:^|(?<=[.;!?])\s)\s*(?:red\s+)?flag\s*:\s*(?P<text>.+?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
@@ -223,12 +227,18 @@ def _weaknesses(
     found: list[Weakness] = []
     for name in dict.fromkeys(t for r in ordered for t in r.weaknesses):
         tagged = [r for r in ordered if name in r.weaknesses]
-        fix, planned_in, repeats = "", None, []
+        fix, planned_after, repeats = "", None, []
         for review in tagged:
-            if planned_in is not None:  # a fix was planned in an earlier review
+            # Back in a later interview than the one a fix was planned after: a repeat. The
+            # lessons and the feedback of that interview tag it again without repeating it.
+            if (
+                planned_after is not None
+                and review.kind == ReviewKind.INTERVIEW
+                and review.interview_id != planned_after
+            ):
                 repeats.append(day[review.id])
             if review.fixes.get(name):
-                fix, planned_in = review.fixes[name], review.id
+                fix, planned_after = review.fixes[name], review.interview_id
         last = tagged[-1]
         since = sum(1 for r in interviews if (r.happened_at, r.id) > (last.happened_at, last.id))
         if since >= FADE_AFTER:

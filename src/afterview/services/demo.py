@@ -14,12 +14,16 @@ from afterview.domain.applications import Priority, Salary, parse_salary
 from afterview.domain.drafts import DraftState
 from afterview.domain.errors import Conflict
 from afterview.domain.interviews import InterviewKind
+from afterview.domain.reviews import Question
 from afterview.domain.stages import Stage
 from afterview.services.applications import add_application, change_stage
 from afterview.services.companies import add_company
 from afterview.services.contacts import add_contact
 from afterview.services.interviews import add_interview
+from afterview.services.offers import add_offer
 from afterview.services.profile import set_up_profile
+from afterview.services.rejection import reject
+from afterview.services.reviews import record_lessons, review_interview
 from afterview.services.transfer import export_document, import_document
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
@@ -164,7 +168,7 @@ def _northwind(at: _Clock) -> None:
         salary=_salary("170k-195k USD"),
     )
     change_stage(at(-20, 16), ref, Stage.SCREENING, note="Recruiter call booked")
-    add_interview(
+    screen = add_interview(
         at(-20, 16),
         application=ref,
         starts=_when(at, -18, 11),
@@ -174,12 +178,25 @@ def _northwind(at: _Clock) -> None:
         next_step_said="You'll hear from us within a week",
         notes="Recruiter screen. topic: why streaming over batch\nSalary band fits.",
     )
+    review_interview(
+        at(-18, 13),
+        screen.id,
+        ratings={"preparation": 4, "answers": 3, "rapport": 4, "logistics": 5},
+        questions=[
+            Question("Tell me about yourself.", 3),
+            Question("Why streaming over batch?", 4),
+        ],
+        went_well="The CDC story landed; salary band fits.",
+        went_wrong="My intro ran four minutes.",
+        weaknesses=["rambling"],
+        fixes={"rambling": "Answer in two minutes, then stop and ask if they want more"},
+    )
     _northwind_rounds(at, ref)
 
 
 def _northwind_rounds(at: _Clock, ref: str) -> None:
     change_stage(at(-14, 10), ref, Stage.INTERVIEWING)
-    add_interview(
+    technical = add_interview(
         at(-14, 10),
         application=ref,
         starts=_when(at, -10, 14),
@@ -191,6 +208,14 @@ def _northwind_rounds(at: _Clock, ref: str) -> None:
         notes="Designed a CDC pipeline on the whiteboard.\n"
         "topic: exactly-once delivery with Kafka\n"
         "flag: on-call rotation is weekly for a team of three",
+    )
+    review_interview(
+        at(-10, 17),
+        technical.id,
+        ratings={"preparation": 5, "answers": 4, "examples": 4, "questions": 4, "rapport": 4},
+        questions=[Question("How would you get exactly-once delivery with Kafka?", 4)],
+        went_well="Whiteboard design was clear; asked about their on-call load.",
+        strengths=["system design", "kafka"],
     )
     add_interview(
         at(-3, 12),
@@ -215,7 +240,7 @@ def _globex(at: _Clock) -> None:
         salary=_salary("150k-165k USD"),
     )
     change_stage(at(-9, 9), ref, Stage.INTERVIEWING)
-    add_interview(
+    call = add_interview(
         at(-9, 9),
         application=ref,
         starts=_when(at, -2, 15),
@@ -224,6 +249,13 @@ def _globex(at: _Clock) -> None:
         next_step_said="within a week",
         notes="Hiring manager call.\ntopic: migrating 300 dbt models to incremental\n"
         "They liked the data-contract story.",
+    )
+    review_interview(
+        at(-2, 17),
+        call.id,
+        ratings={"preparation": 4, "answers": 4, "examples": 5, "rapport": 5},
+        questions=[Question("Why Globex?", 4), Question("Tell me about yourself.", 4)],
+        strengths=["storytelling", "dbt"],
     )
 
 
@@ -239,7 +271,7 @@ def _initech(at: _Clock) -> None:
         priority=Priority.HIGH,
     )
     change_stage(at(-30, 11), ref, Stage.INTERVIEWING)
-    add_interview(
+    coding = add_interview(
         at(-30, 11),
         application=ref,
         starts=_when(at, -27, 10),
@@ -247,7 +279,19 @@ def _initech(at: _Clock) -> None:
         interviewers=["Bill Lumbergh"],
         notes="Live coding in SQL. flag: 'we move fast, weekends happen'",
     )
-    add_interview(
+    review_interview(
+        at(-27, 15),
+        coding.id,
+        ratings={"preparation": 3, "answers": 3, "examples": 2, "questions": 3, "rapport": 3},
+        questions=[
+            Question("Walk me through a data model you designed.", 3),
+            Question("How do you test SQL?", 2),
+        ],
+        went_wrong="No numbers in my stories.",
+        weaknesses=["few numbers"],
+        fixes={"few numbers": "Put one number in every story (latency, cost, people)"},
+    )
+    panel = add_interview(
         at(-20, 9),
         application=ref,
         starts=_when(at, -15, 13),
@@ -256,7 +300,62 @@ def _initech(at: _Clock) -> None:
         interviewers=["Bill Lumbergh", "Joanna Kim"],
         next_step_said="decision within 3 business days of your final round",
     )
+    review_interview(
+        at(-15, 17),
+        panel.id,
+        ratings={"preparation": 4, "answers": 3, "examples": 4, "rapport": 2, "logistics": 3},
+        questions=[
+            Question("Tell me about yourself.", 4),
+            Question("How do you handle on-call?", 2),
+        ],
+        went_wrong="The manager seemed distracted; I rambled on the on-call question.",
+        weaknesses=["rambling"],
+        fixes={"rambling": "Practise the on-call answer with a two-minute timer"},
+    )
     change_stage(at(-1, 17), ref, Stage.OFFER, note="Verbal offer, written offer to follow")
+    today = at(0, 9).now().astimezone(ZoneInfo(HOME)).date()
+    add_offer(
+        at(-1, 18),
+        ref,
+        currency="USD",
+        base=172_000,
+        bonus=17_000,
+        equity=12_000,
+        sign_on=20_000,
+        benefits=14_000,
+        deadline=(today + timedelta(days=6)).isoformat(),
+        location="Jersey City, onsite",
+        remote="onsite",
+        scores={
+            "growth": 3,
+            "manager": 2,
+            "team": 3,
+            "mission": 3,
+            "stability": 4,
+            "commute": 2,
+            "balance": 2,
+        },
+    )
+    add_offer(
+        at(-1, 18),
+        None,
+        employer="Vandelay Industries",
+        currency="USD",
+        base=148_000,
+        bonus=9_000,
+        benefits=12_000,
+        location="New York, hybrid",
+        remote="hybrid",
+        scores={
+            "growth": 2,
+            "manager": 4,
+            "team": 4,
+            "mission": 2,
+            "stability": 4,
+            "commute": 4,
+            "balance": 4,
+        },
+    )
 
 
 def _umbrella(at: _Clock) -> None:
@@ -267,14 +366,39 @@ def _umbrella(at: _Clock) -> None:
         source="Indeed",
         location="Boston, hybrid",
     )
-    add_interview(
+    video = add_interview(
         at(-14, 9),
         application="Umbrella",
         starts=_when(at, -8, 11),
         kind=InterviewKind.VIDEO,
         interviewers=["Ada Brooks"],
     )
-    change_stage(at(-4, 10), "Umbrella", Stage.REJECTED, note="Went with an internal candidate")
+    review_interview(
+        at(-8, 15),
+        video.id,
+        ratings={"preparation": 3, "answers": 2, "examples": 3, "rapport": 4},
+        questions=[
+            Question("How would you evaluate a churn model?", 2),
+            Question("Tell me about yourself.", 4),
+        ],
+        weaknesses=["ml depth"],
+        fixes={"ml depth": "Finish the feature-store side project and write it up"},
+    )
+    reject(
+        at(-4, 10),
+        "Umbrella",
+        reason="Went with an internal candidate",
+        feedback="Strong engineering; they wanted deeper ML modelling experience.",
+        still_interested=True,
+    )
+    record_lessons(
+        at(-3, 9),
+        "Umbrella",
+        went_well="Rapport with Ada; the pipeline questions.",
+        went_wrong="Model evaluation answers were thin.",
+        weaknesses=["ml depth"],
+        fixes={"ml depth": "Take the model evaluation course before the next ML role"},
+    )
 
 
 WAYNE_POSTING = """Staff Data Engineer — Wayne Fintech (New York or remote, US)

@@ -44,6 +44,7 @@ from afterview.store.events import append_event
 
 CURRENT = "current"  # how the current job is named where an offer is expected
 NOTES_LENGTH = 5_000
+LABEL_LENGTH = 300  # the offers table's label column
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ def add_offer(
             id=0,
             uid=uuid4(),
             application_id=target.id if target else None,
-            label=target.label if target else _current_label(employer),
+            label=_fit(target.label) if target else _current_label(employer),
             currency=check_currency(currency, currencies()),
             **_money(
                 {"base": base, "bonus": bonus, "equity": equity}
@@ -310,6 +311,11 @@ def _remote(text: str | None) -> Remote | None:
         raise InvalidInput(
             f"Remote is one of {', '.join(Remote)}, not {text!r}.", field="remote"
         ) from None
+
+
+def _fit(label: str) -> str:
+    """A label the offers table holds (a company's name and a role can be longer)."""
+    return label if len(label) <= LABEL_LENGTH else label[: LABEL_LENGTH - 1] + "…"
 
 
 def _current_label(employer: str) -> str:
