@@ -46,6 +46,22 @@ COMMANDS = {
         "afterview.cli.references:refs",
         "References: mark them, log where you gave them, avoid asking too often.",
     ),
+    "review": (
+        "afterview.cli.reviews:review",
+        "Self-reviews after interviews: write, show, trends, questions, lessons.",
+    ),
+    "feedback": (
+        "afterview.cli.reviews:feedback",
+        "Keep what an employer said about you; it counts in the review trends.",
+    ),
+    "offer": (
+        "afterview.cli.offers:offer",
+        "Offers and your current job: add, score, weigh and compare them.",
+    ),
+    "reject": (
+        "afterview.cli.rejection:reject",
+        "Record a rejection gracefully: the reply, the lessons, a reminder.",
+    ),
     "export": ("afterview.cli.transfer:export", "Write everything to one JSON document."),
     "import": ("afterview.cli.transfer:import_", "Read an export document into the database."),
     "backup": (

@@ -12,6 +12,7 @@ from afterview.cli.options import json_option, pass_state
 from afterview.cli.output import emit_json, local_time, print_section, print_table
 
 if TYPE_CHECKING:
+    from afterview.domain.pipeline import Health
     from afterview.services.agenda import Agenda, Item, Section
     from afterview.services.drafts import DraftView
 
@@ -70,7 +71,7 @@ def today(state: CliState, show_all: bool, as_json: bool) -> None:
         empty="Nothing is waiting.",
     )
     _more(view.waiting)
-    _health(view)
+    print_health(view.health)
 
 
 def _items(items: Sequence[Item], zone: str, empty: str, drafts: Mapping[int, DraftView]) -> None:
@@ -119,8 +120,8 @@ def _more(section: Section[Any]) -> None:
         click.echo(f"… and {section.more} more: afterview today --all")
 
 
-def _health(view: Agenda) -> None:
-    health = view.health
+def print_health(health: Health) -> None:
+    """The pipeline's health (practice 9), as the agenda ends with it."""
     print_section("Pipeline")
     stages = " · ".join(f"{stage} {n}" for stage, n in health.by_stage.items() if n)
     goal = f"; {health.applied_this_week} of {health.weekly_goal} applications sent this week"
