@@ -191,3 +191,11 @@ def test_scores_stay_in_range_and_scaling_the_weights_changes_nothing(
     if sheet.sensitivity is not None:
         flipped = {s for s in sheet.sensitivity.shifts if s.leaders != sheet.sensitivity.leaders}
         assert set(sheet.sensitivity.flips) == flipped
+
+
+def test_a_tiny_offer_scores_at_least_one_for_pay_and_weights_must_be_numbers() -> None:
+    sheet = worksheet([offer(1, "Big", base=1_000_000), offer(2, "Tiny", base=1)], {"pay": 1})
+    assert {r.offer.label: r.scores["pay"] for r in sheet.rows} == {"Big": 5, "Tiny": 1}
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(InvalidInput, match="must be a number"):
+            check_weights({"pay": bad})

@@ -137,7 +137,9 @@ def test_compare_ranks_scores_and_shows_red_flags(ws: Workspace, apps: tuple[int
     assert found.flags[g.id] == []
     assert found.days_left == {a.id: 8}
     assert found.summary.startswith("Globex — Platform Engineer stays ahead")
-    assert compare(ws, {"pay": 1}).sheet.rows[0].offer.id == a.id  # weights given for once
+    # Weights given for one comparison change only those named: pay now counts 9 to 1.
+    assert compare(ws, {"pay": 450}).sheet.rows[0].offer.id == a.id
+    assert weights(ws) == {"pay": 50, "growth": 50}  # nothing stored
 
 
 def test_removing_an_offer(ws: Workspace, apps: tuple[int, int]):

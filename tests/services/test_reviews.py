@@ -128,6 +128,8 @@ def test_lessons_after_a_rejection_sit_beside_the_last_self_review(
     assert side_by_side.interview_review.ratings == {"answers": 2}
     assert side_by_side.last_interview is not None
     assert side_by_side.last_interview.id == interview
+    make_interview(ws, application=application, starts="2026-12-02 10:00")  # not held yet
+    assert lessons_for(ws, application).last_interview.id == interview  # type: ignore[union-attr]
     with pytest.raises(InvalidInput, match="Say what you learned"):
         record_lessons(ws, application)
 

@@ -375,8 +375,7 @@ def compare(state: CliState, weight_changes: tuple[str, ...], as_json: bool) -> 
     ws = state.workspace()
     with naming_options({"weights": "--weight", "criterion": "--weight"}):
         given = parse_pairs(weight_changes, "--weight", WEIGHT_SHAPE, number)
-        merged = offers.weights(ws) | {criterion_key(k): w for k, w in given.items()}
-        found = offers.compare(ws, merged if given else None)
+        found = offers.compare(ws, given or None)
     if as_json:
         emit_json(comparison_json(found))
         return

@@ -4,14 +4,15 @@ weighted scores, the ranking and the sensitivity check; the store and the faces 
 Money is in whole units of the offer's currency (an ISO 4217 code). An offer's *yearly value*
 is what it pays every year: base + bonus + equity per year + benefits; its *first year* adds
 the sign-on bonus. Each criterion is scored from 1 (poor) to 5 (excellent); pay is scored from
-the yearly value when the user has not scored it (the best offer 5, the others in proportion),
-which needs one currency across the offers compared. A criterion left unscored counts as 3
-(no view either way) and is listed as such. The weights are normalised (each divided by their
-sum), so only their proportions matter.
+the yearly value when the user has not scored it (the best offer 5, the others in proportion,
+never below 1), which needs one currency across the offers compared. A criterion left
+unscored counts as 3 (no view either way) and is listed as such. The weights are normalised
+(each divided by their sum), so only their proportions matter.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -171,6 +172,8 @@ def check_weights(weights: Mapping[str, float]) -> dict[str, float]:
     checked: dict[str, float] = {}
     for name, weight in weights.items():
         key = criterion_key(name)
+        if not math.isfinite(weight):
+            raise InvalidInput(f"The weight of {key} must be a number.", field="weights")
         if weight < 0:
             raise InvalidInput(
                 f"The weight of {key} cannot be negative ({weight:g}).", field="weights"
@@ -245,7 +248,7 @@ def worksheet(offers: Sequence[Offer], weights: Mapping[str, float]) -> Workshee
             if key in offer.scores:
                 scores[key] = float(offer.scores[key])
             elif key == "pay" and currency is not None and best_pay > 0:
-                scores[key] = HIGHEST * offer.yearly / best_pay
+                scores[key] = max(LOWEST, HIGHEST * offer.yearly / best_pay)
                 worked_out = True
             elif key == "pay" and currency is None:
                 raise InvalidInput(

@@ -250,15 +250,17 @@ def set_weights(
 
 
 def compare(ws: Workspace, weights_given: Mapping[str, float] | None = None) -> Comparison:
-    """Every offer and the current job on the worksheet (with these weights, or the stored
-    ones), with the red flags of each offer's interviews and the days to each deadline."""
+    """Every offer and the current job on the worksheet, with the red flags of each offer's
+    interviews and the days to each deadline. `weights_given` change some weights (or add
+    criteria) for this comparison only, over the stored ones."""
     now = ws.now()
     with ws.ready().read() as session:
         offers = offer_store.list_offers(session)
         if not offers:
             raise InvalidInput("No offers yet: record one first.", field="offers")
         zone = ws.home_zone(session)
-        sheet = worksheet(offers, weights_given or _weights(session))
+        changed = check_weights(weights_given) if weights_given else {}
+        sheet = worksheet(offers, _weights(session) | changed)
         flags = {
             o.id: application_red_flags(session, o.application_id, zone)
             for o in offers

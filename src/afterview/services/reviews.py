@@ -154,7 +154,7 @@ def record_lessons(
                 "with its fix.",
                 field="went_wrong",
             )
-        last = _last_interview(session, target.id)
+        last = _last_interview(session, target.id, ws.now())
         earlier = review_store.list_reviews(
             session, kinds=[ReviewKind.LESSONS], application_ids=[target.id]
         )
@@ -264,9 +264,11 @@ def _repeats(session: Session, saved: Review) -> tuple[str, ...]:
     )
 
 
-def _last_interview(session: Session, application_id: int) -> Interview | None:
+def _last_interview(session: Session, application_id: int, now: datetime) -> Interview | None:
+    """The application's latest interview that has begun by `now`."""
     rounds = interview_store.list_interviews(session, application_id=application_id)
-    return max(rounds, key=lambda i: i.starts_at, default=None)
+    held = [i for i in rounds if i.starts_at <= now]
+    return max(held, key=lambda i: i.starts_at, default=None)
 
 
 def interview_review(ws: Workspace, interview: str | int) -> Review | None:
@@ -282,7 +284,7 @@ def lessons_for(ws: Workspace, application: str | int) -> Lessons:
     """An application's lessons and the self-review of its last interview, side by side."""
     with ws.ready().read() as session:
         target = find_application(session, application)
-        last = _last_interview(session, target.id)
+        last = _last_interview(session, target.id, ws.now())
         found = review_store.list_reviews(session, application_ids=[target.id])
         lessons = next((r for r in found if r.kind == ReviewKind.LESSONS), None)
         reviewed = next(
