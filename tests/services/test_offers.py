@@ -149,3 +149,13 @@ def test_removing_an_offer(ws: Workspace, apps: tuple[int, int]):
     assert list_offers(ws) == []
     with pytest.raises(InvalidInput, match="No offers yet"):
         compare(ws)
+
+
+def test_recording_an_offer_shows_on_the_timeline(ws: Workspace, apps: tuple[int, int]):
+    from afterview.domain.events import describe_event
+
+    acme, _ = apps
+    add_offer(ws, acme, currency="EUR", base=95_000, bonus=5_000)
+    said = [describe_event(e) for e in show_application(ws, acme).timeline]
+    assert "Edited offer → base 95,000 + bonus 5,000 = 100,000 EUR …" in said
+    assert "Stage applied → offer: offer recorded" in said

@@ -135,7 +135,7 @@ def add_offer(
         )
         saved = offer_store.save_offer(session, offer)
         if target is not None:
-            data = {"summary": f"offer {saved.id}: {saved.arithmetic()}", "offer": saved.id}
+            data = {"changes": {"offer": [None, saved.arithmetic()]}, "offer": saved.id}
             append_event(session, SubjectKind.APPLICATION, target.id, EventKind.UPDATED, now, data)
             if target.stage != Stage.OFFER:
                 move_stage(ws, session, target, Stage.OFFER, now, note="offer recorded")
