@@ -159,3 +159,16 @@ def test_recording_an_offer_shows_on_the_timeline(ws: Workspace, apps: tuple[int
     said = [describe_event(e) for e in show_application(ws, acme).timeline]
     assert "Edited offer → base 95,000 + bonus 5,000 = 100,000 EUR …" in said
     assert "Stage applied → offer: offer recorded" in said
+
+
+def test_the_plan_shows_the_offer(ws: Workspace, apps: tuple[int, int]):
+    from afterview.services.plans import interview_plan
+
+    acme, _ = apps
+    interview = make_interview(ws, application=acme, starts="2026-11-24 10:00")
+    add_offer(ws, acme, currency="EUR", base=90_000, deadline="2026-12-04")
+    [seventh] = [p for p in interview_plan(ws, interview.id).practices if p.number == 7]
+    assert seventh.note == (
+        "The offer: base 90,000 = 90,000 EUR a year; they need your answer by Fri 04 Dec."
+    )
+    assert [a.kind for a in seventh.actions] == [ActionKind.OFFER_DECISION]

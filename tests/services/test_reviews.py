@@ -164,3 +164,14 @@ def test_red_flags_from_notes_and_low_rapport(ws: Workspace, past: tuple[int, in
         "the manager left twice this year (round 1, 24 Nov)",
         "You rated the rapport 2/5 (round 1, 24 Nov)",
     ]
+
+
+def test_the_plan_says_what_the_review_found(ws: Workspace, past: tuple[int, int]):
+    from afterview.services.plans import interview_plan
+
+    _, interview = past
+    review_interview(
+        ws, interview, ratings={"answers": 3}, weaknesses=["rambling"], fixes={"rambling": "Timer"}
+    )
+    [first] = [p for p in interview_plan(ws, interview).practices if p.number == 1]
+    assert first.note == "Reviewed: answers 3/5; weakness rambling (fix: Timer)."

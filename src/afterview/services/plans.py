@@ -9,6 +9,7 @@ from afterview.domain.actions import Action, ActionState
 from afterview.domain.applications import Application
 from afterview.domain.interviews import Interview
 from afterview.domain.pipeline import Health
+from afterview.domain.reviews import Review, ReviewKind
 from afterview.domain.stages import WAITING_STAGES, Stage
 from afterview.services.agenda import health, waiting_windows
 from afterview.services.interviews import find_interview
@@ -19,6 +20,8 @@ from afterview.store import actions as action_store
 from afterview.store import applications as application_store
 from afterview.store import companies as company_store
 from afterview.store import interviews as interview_store
+from afterview.store import offers as offer_store
+from afterview.store import reviews as review_store
 
 PRACTICES = {
     1: "Evaluate your performance",
@@ -68,7 +71,17 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
         fit = health(ws, session, today)
         company = company_store.get_company(session, application.company_id)
         known = people_at(ws, session, company)
+        reviewed = review_store.list_reviews(
+            session, kinds=[ReviewKind.INTERVIEW], interview_ids=[interview.id]
+        )
+        offer = offer_store.offer_for(session, application.id)
     notes = _practice_notes(interview, application, place, patience, fit)
+    if reviewed and not notes[1]:
+        notes[1] = _review_note(reviewed[0])
+    if offer is not None and not notes[7]:
+        notes[7] = f"The offer: {offer.arithmetic()}" + (
+            f"; they need your answer by {offer.deadline:%a %d %b}." if offer.deadline else "."
+        )
     if not notes[5]:
         notes[5] = _network_note(company.name, known)
     if latest.id != interview.id and not notes[6]:
@@ -83,6 +96,16 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
         for number, name in PRACTICES.items()
     ]
     return InterviewPlan(interview, place.zone, practices)
+
+
+def _review_note(review: Review) -> str:
+    """'Reviewed: answers 3/5, rapport 2/5; weakness rambling (fix: two-minute answers).'"""
+    parts = [", ".join(f"{name} {value}/5" for name, value in review.ratings.items())]
+    parts += [
+        f"weakness {w} (fix: {review.fixes[w]})" for w in review.weaknesses if w in review.fixes
+    ]
+    said = "; ".join(p for p in parts if p)
+    return f"Reviewed: {said}." if said else "Reviewed."
 
 
 def _network_note(company: str, people: list[Acquaintance], shown: int = 3) -> str:
