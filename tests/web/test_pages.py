@@ -37,6 +37,8 @@ PAGES = [
     "/applications/new",
     "/contacts/new",
     "/interviews/new",
+    "/reviews",
+    "/offers",
 ]
 
 
@@ -57,6 +59,9 @@ DEMO_PAGES = [
     "/contacts/4",
     "/contacts?q=patel",
     "/board?stage=interviewing",
+    "/reviews?q=yourself",
+    "/offers?application=1",
+    "/applications/4",
 ]
 
 

@@ -44,3 +44,11 @@ IMPORT_KEYS = keys("source format dry_run added updated unchanged skipped compan
 REFERENCE_KEYS = keys(
     "contact relationship knows_work uses recent limit window_days overused warning"
 )
+REVIEW_KEYS = keys(
+    "id uid kind application_id interview_id happened_at ratings questions went_well went_wrong "
+    "strengths weaknesses fixes notes created_at updated_at"
+)
+OFFER_KEYS = keys(
+    "id uid application label currency base bonus equity sign_on benefits yearly first_year "
+    "arithmetic start_on deadline location remote notes scores created_at updated_at"
+)

@@ -34,6 +34,16 @@ ROUTES = {
     "/api/drafts/{draft_id}/lint": {"post"},
     "/api/drafts/{draft_id}/sent": {"post"},
     "/api/drafts/{draft_id}/discard": {"post"},
+    "/api/interviews/{interview_id}/review": {"get", "put"},
+    "/api/applications/{application_id}/lessons": {"post"},
+    "/api/applications/{application_id}/feedback": {"post"},
+    "/api/reviews/trends": {"get"},
+    "/api/reviews/questions": {"get"},
+    "/api/offers": {"get", "post"},
+    "/api/offers/{offer_id}": {"patch", "delete"},
+    "/api/offers/weights": {"get", "put"},
+    "/api/offers/compare": {"get"},
+    "/api/applications/{application_id}/reject": {"post"},
 }
 CHANGES = [
     (method.upper(), path)
@@ -61,7 +71,8 @@ def test_the_openapi_schema_documents_every_route(client: TestClient):
 @pytest.mark.parametrize(("method", "path"), CHANGES)
 def test_every_change_without_the_csrf_token_is_refused(client: TestClient, method: str, path: str):
     client.headers.pop("X-CSRF-Token")
-    concrete = path.format(application_id=1, interview_id=1, contact_id=1, action_id=1, draft_id=1)
+    ids = ("application_id", "interview_id", "contact_id", "action_id", "draft_id", "offer_id")
+    concrete = path.format(**dict.fromkeys(ids, 1))
     refused = client.request(method, concrete, json={})
     assert refused.status_code == 403
     assert refused.json()["code"] == "csrf"
@@ -89,6 +100,13 @@ def test_every_change_without_the_csrf_token_is_refused(client: TestClient, meth
         ("POST", "/api/drafts/99999/lint", "draft"),
         ("POST", "/api/drafts/99999/sent", "draft"),
         ("POST", "/api/drafts/99999/discard", "draft"),
+        ("GET", "/api/interviews/99999/review", "interview"),
+        ("PUT", "/api/interviews/99999/review", "interview"),
+        ("POST", "/api/applications/99999/lessons", "application"),
+        ("POST", "/api/applications/99999/feedback", "application"),
+        ("PATCH", "/api/offers/99999", "offer"),
+        ("DELETE", "/api/offers/99999", "offer"),
+        ("POST", "/api/applications/99999/reject", "application"),
     ],
 )
 def test_an_unknown_id_is_404_with_the_stable_body(
@@ -100,6 +118,9 @@ def test_an_unknown_id_is_404_with_the_stable_body(
     }
     bodies["lint"] = {"subject": "Hi", "body": "Hello"}
     bodies["references"] = {"contacts": [1]}
+    bodies["review"] = {"ratings": {"answers": 3}}
+    bodies["lessons"] = {"went_wrong": "Too long"}
+    bodies["feedback"] = {"notes": "Good"}
     answer = client.request(method, path, json=bodies.get(path.rsplit("/", 1)[-1], {}))
     assert answer.status_code == 404
     assert answer.json() == {

@@ -17,8 +17,11 @@ from afterview.web.api import (
     interviews,
     lint,
     network,
+    offers,
     plans,
     references,
+    rejection,
+    reviews,
 )
 
 
@@ -54,5 +57,5 @@ def csrf_token(request: Request) -> dict[str, str]:
 
 # network before contacts: /contacts/import is no contact's id.
 MODULES = (network, applications, interviews, plans, contacts, references, agenda, actions, drafts)
-for module in (*MODULES, lint):
+for module in (*MODULES, lint, reviews, offers, rejection):
     router.include_router(module.router)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
+from afterview.domain.pipeline import Health
 from afterview.services.agenda import Agenda, Item, Waiting, agenda
 from afterview.services.drafts import DraftView, drafts_for_actions
 from afterview.web.api.actions import ActionOut, with_draft
@@ -56,7 +57,6 @@ def show_agenda(
 
 
 def agenda_out(view: Agenda, drafts: Mapping[int, DraftView]) -> AgendaOut:
-    health = view.health
     return AgendaOut(
         today=view.today.isoformat(),
         time_zone=view.zone,
@@ -65,15 +65,20 @@ def agenda_out(view: Agenda, drafts: Mapping[int, DraftView]) -> AgendaOut:
         this_week=_items(view.this_week.items, drafts),
         waiting=[_waiting(w) for w in view.waiting.items],
         totals=view.totals,
-        pipeline={
-            "active": health.active,
-            "by_stage": {str(stage): n for stage, n in health.by_stage.items()},
-            "floor": health.floor,
-            "applied_this_week": health.applied_this_week,
-            "weekly_goal": health.weekly_goal,
-            "nudge": health.nudge,
-        },
+        pipeline=pipeline_out(view.health),
     )
+
+
+def pipeline_out(health: Health) -> dict[str, Any]:
+    """The pipeline's health as the agenda's `pipeline` says it."""
+    return {
+        "active": health.active,
+        "by_stage": {str(stage): n for stage, n in health.by_stage.items()},
+        "floor": health.floor,
+        "applied_this_week": health.applied_this_week,
+        "weekly_goal": health.weekly_goal,
+        "nudge": health.nudge,
+    }
 
 
 def _items(items: Sequence[Item], drafts: Mapping[int, DraftView]) -> list[ActionOut]:

@@ -12,11 +12,15 @@ from afterview.web.pages import (
     drafts,
     interviews,
     network,
+    offers,
     references,
+    rejection,
+    reviews,
 )
 
 router = APIRouter(include_in_schema=False)
 router.include_router(agenda.router)
 # network before contacts: /contacts/import is no contact's id.
-for module in (applications, board, interviews, drafts, network, contacts, references):
+PAGES = (applications, board, interviews, drafts, network, contacts, references)
+for module in (*PAGES, reviews, offers, rejection):
     router.include_router(module.router)

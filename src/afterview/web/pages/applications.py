@@ -1,5 +1,7 @@
 """An application's page — details, timeline, interviews, the people you know there and
-those you asked, actions, drafts and a stage change — and the forms that add and edit one.
+those you asked, actions, drafts and a stage change; its offer, a rejection with what it
+plans, the lessons and the feedback (pages/offers.py, rejection.py, reviews.py) — and the
+forms that add and edit one.
 A stage change answers the board or the application, whichever page asked."""
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ from afterview.web.pages.answers import (
 )
 from afterview.web.pages.board import board_context
 from afterview.web.pages.network import network_context
+from afterview.web.pages.offers import offer_context
 from afterview.web.pages.references import give_context
+from afterview.web.pages.rejection import reject_context
+from afterview.web.pages.reviews import lessons_context
 
 router = APIRouter()
 
@@ -203,6 +208,8 @@ def detail_context(ws: WorkspaceDep, application_id: int) -> dict[str, object]:
     actions = application_actions(ws, application.id)
     context = give_context(ws, application.id, actions, detail.zone)
     context |= network_context(ws, application.id)
+    context |= offer_context(ws, application) | reject_context(application)
+    context |= lessons_context(ws, application, detail.zone)
     return context | {
         "active": "board",
         "application": application,

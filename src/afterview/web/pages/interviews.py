@@ -1,6 +1,6 @@
 """An interview's page: the ten-practice plan as a checklist (done and skip in place), what
-was said about the next step, the panel and one thank-you draft per interviewer; and the
-form that schedules an interview."""
+was said about the next step, the self-review (pages/reviews.py), the panel and one
+thank-you draft per interviewer; and the form that schedules an interview."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from afterview.domain.errors import Ambiguous, InvalidInput, NotFound
 from afterview.domain.interviews import InterviewKind, parse_interview_kind
 from afterview.web.deps import TemplatesDep, WorkspaceDep
 from afterview.web.pages.answers import FormDep, field_errors, is_htmx, timeline
+from afterview.web.pages.reviews import review_context
 
 router = APIRouter()
 
@@ -87,7 +88,7 @@ def add_interview(
 def show_interview(
     request: Request, interview_id: int, ws: WorkspaceDep, templates: TemplatesDep
 ) -> HTMLResponse:
-    return templates.TemplateResponse(request, "interview.html", _page_context(ws, interview_id))
+    return templates.TemplateResponse(request, "interview.html", page_context(ws, interview_id))
 
 
 @router.post("/interviews/{interview_id}/actions/{action_id}/{verb}", response_model=None)
@@ -111,7 +112,7 @@ def act(
         finish_action(ws, action_id, state)
     except InvalidInput as error:
         if not is_htmx(request):
-            context = _page_context(ws, interview_id) | {"plan_error": error.message}
+            context = page_context(ws, interview_id) | {"plan_error": error.message}
             return templates.TemplateResponse(request, "interview.html", context, status_code=422)
         context = _plan_context(ws, interview_id) | {"plan_error": error.message}
         return templates.TemplateResponse(request, "interview_plan.html", context, status_code=422)
@@ -121,8 +122,9 @@ def act(
     return templates.TemplateResponse(request, "interview_plan.html", context)
 
 
-def _page_context(ws: WorkspaceDep, interview_id: int) -> dict[str, object]:
-    """The whole page: the interview, its panel with each one's thank-you note, the plan."""
+def page_context(ws: WorkspaceDep, interview_id: int) -> dict[str, object]:
+    """The whole page: the interview, its self-review, its panel with each one's thank-you
+    note, the plan."""
     from afterview.services.drafts import list_drafts
     from afterview.services.interviews import show_interview
     from afterview.services.network import people_for_application
@@ -139,13 +141,17 @@ def _page_context(ws: WorkspaceDep, interview_id: int) -> dict[str, object]:
         (person, next((d for d in notes if d.contact_id == person.id), None))
         for person in detail.interviewers
     ]
-    return _plan_context(ws, interview_id) | {
-        "active": "board",
-        "interview": interview,
-        "panel": panel,
-        "people": people_for_application(ws, interview.application_id),
-        "timeline": timeline(detail.timeline),
-    }
+    return (
+        _plan_context(ws, interview_id)
+        | review_context(ws, interview)
+        | {
+            "active": "board",
+            "interview": interview,
+            "panel": panel,
+            "people": people_for_application(ws, interview.application_id),
+            "timeline": timeline(detail.timeline),
+        }
+    )
 
 
 def _plan_context(ws: WorkspaceDep, interview_id: int) -> dict[str, object]:

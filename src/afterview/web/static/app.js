@@ -36,12 +36,15 @@ document.addEventListener("click", (event) => {
   if (target) target.replaceChildren();
 });
 // Keep keyboard users in place: after the agenda changes, focus the next thing to do (or the
-// section), and after a refused form, the first field that needs attention.
+// section), after a refused form, the first field that needs attention, and after a form
+// answered with what it did (data-focus, with tabindex="-1"), that answer.
 document.addEventListener("htmx:afterSwap", (event) => {
   const target = event.detail.target;
   if (!target) return;
   const invalid = target.querySelector("[aria-invalid='true']");
   if (invalid) { invalid.focus(); return; }
+  const answer = target.querySelector("[data-focus]");
+  if (answer) { answer.focus(); return; }
   if (target.id === "agenda") {
     const next = target.querySelector("button.primary") || document.getElementById("main");
     if (next) next.focus();
@@ -51,5 +54,7 @@ document.addEventListener("htmx:afterSwap", (event) => {
 // field that needs attention, so the message is read out and the fix is one keystroke away.
 document.addEventListener("DOMContentLoaded", () => {
   const invalid = document.querySelector("form [aria-invalid='true']");
-  if (invalid) invalid.focus();
+  if (invalid) { invalid.focus(); return; }
+  const answer = document.querySelector("[data-focus]");
+  if (answer) answer.focus();
 });
