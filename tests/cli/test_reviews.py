@@ -135,6 +135,9 @@ def test_bad_options_are_refused_by_name(past: Run, args: list[str], error: str)
 def test_what_cannot_be_reviewed(past: Run):
     future = past("review", "1", "--rate", "rapport=4", expect=5)
     assert future.stderr == ("Error: Interview 1 has not happened yet: review it afterwards.\n")
+    asked = past("review", "1", "--ask", input="4\n", expect=5)  # refused before any question
+    assert asked.stdout == ""
+    assert asked.stderr == future.stderr
     nothing = past("review", "2", expect=2)  # no options, and no terminal to ask at
     assert nothing.stderr.endswith(
         "Error: Nothing to write: give the options or --file, or --ask to be asked.\n"

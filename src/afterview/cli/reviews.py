@@ -109,14 +109,18 @@ def add(
     """Write the self-review of INTERVIEW (again: rewrite it); it closes the review in the
     plan, and warns when a weakness you planned a fix for is back."""
     from afterview.cli import answers
-    from afterview.services.interviews import show_interview
-    from afterview.services.reviews import dimensions, interview_review, review_interview
+    from afterview.services.reviews import (
+        dimensions,
+        interview_review,
+        review_interview,
+        reviewable,
+    )
 
     ws = state.workspace()
     flags = bool(rate or questions or well or wrong or strengths or weaknesses or fixes)
     if flags and from_file is not None:
         raise click.UsageError("Give the review in --file or in options, not both.")
-    found = show_interview(ws, interview).interview
+    found = reviewable(ws, interview)
     if _prompted(ask, flags or from_file is not None, "the options or --file"):
         click.echo(f"Self-review of {found.label}.")
         given = answers.ask_review(dimensions(ws), interview_review(ws, found.id))

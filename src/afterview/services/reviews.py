@@ -78,12 +78,7 @@ def review_interview(
     interview's self-review action."""
     now = ws.now()
     with ws.ready().write() as session:
-        found = find_interview(session, interview)
-        if found.starts_at > now:
-            raise InvalidInput(
-                f"Interview {found.id} has not happened yet: review it afterwards.",
-                field="interview",
-            )
+        found = _held(find_interview(session, interview), now)
         values = check_review(
             ReviewKind.INTERVIEW,
             dimensions=dimensions(ws),
@@ -122,6 +117,22 @@ def review_interview(
             session, found.application_id, ActionKind.SELF_REVIEW, found.id, now
         )
         return Saved(saved, closed, _repeats(session, saved))
+
+
+def reviewable(ws: Workspace, interview: str | int) -> Interview:
+    """The interview, when it has happened (a review can be written); asked before the
+    questions of a review, so nobody answers them for nothing."""
+    with ws.ready().read() as session:
+        return _held(find_interview(session, interview), ws.now())
+
+
+def _held(interview: Interview, now: datetime) -> Interview:
+    if interview.starts_at > now:
+        raise InvalidInput(
+            f"Interview {interview.id} has not happened yet: review it afterwards.",
+            field="interview",
+        )
+    return interview
 
 
 def record_lessons(
