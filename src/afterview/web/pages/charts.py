@@ -4,7 +4,7 @@ words for those who cannot see it (the page adds a table of the same numbers).""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,6 +12,7 @@ from afterview.domain.reviews import HIGHEST, LOWEST, DimensionTrend
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 36, 32, 16, 36  # margins for the axes' labels
+TICK_GAP = 64  # between day labels, in the chart's units ("16 Nov" is about 50 wide)
 SERIES_STYLES = 6  # app.css colours and dashes .series-0 … .series-5
 X_TICKS = 6
 
@@ -75,7 +76,9 @@ def ratings_chart(trends: Sequence[DimensionTrend]) -> Chart | None:
     )
     # At most X_TICKS days labelled along, evenly among those with ratings, first and last.
     last = len(days) - 1
-    shown = dict.fromkeys(days[round(i * last / (X_TICKS - 1))] for i in range(X_TICKS))
+    shown = _apart(
+        list(dict.fromkeys(days[round(i * last / (X_TICKS - 1))] for i in range(X_TICKS))), x_of
+    )
     return Chart(
         width=WIDTH,
         height=HEIGHT,
@@ -88,6 +91,22 @@ def ratings_chart(trends: Sequence[DimensionTrend]) -> Chart | None:
         y_ticks=tuple((y_of(value), str(value)) for value in range(LOWEST, HIGHEST + 1)),
         description=describe(trends),
     )
+
+
+def _apart(days: list[date], x_of: Callable[[date], float]) -> list[date]:
+    """The days whose labels do not overlap, from the left; the last day always (in place
+    of the one before it when the two are too close)."""
+    kept: list[date] = []
+    for day in days:
+        if kept and x_of(day) - x_of(kept[-1]) < TICK_GAP:
+            if day != days[-1]:
+                continue
+            if len(kept) > 1:
+                kept.pop()
+            else:
+                continue  # first and last too close: the first stands for both
+        kept.append(day)
+    return kept
 
 
 def describe(trends: Sequence[DimensionTrend]) -> str:
