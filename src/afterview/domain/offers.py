@@ -16,11 +16,10 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from uuid import UUID
 
 from afterview.domain.errors import InvalidInput
-from afterview.domain.values import limit_text
+from afterview.domain.values import Remote, limit_text
 
 # The default criteria and weights (percent): pay first, then growth, then the rest alike.
 DEFAULT_WEIGHTS: Mapping[str, float] = {
@@ -49,12 +48,6 @@ MONEY_LIMIT = 10**12  # more than any pay; keeps a typo from overflowing a colum
 CRITERION_LENGTH = 40
 # Scores equal to this many places are a tie (the sums are floats).
 PLACES = 9
-
-
-class Remote(StrEnum):
-    ONSITE = "onsite"
-    HYBRID = "hybrid"
-    REMOTE = "remote"
 
 
 PAY_FIELDS = ("base", "bonus", "equity", "sign_on", "benefits")

@@ -19,9 +19,10 @@ from afterview.domain.drafts import DraftKind, DraftState, Tone
 from afterview.domain.errors import ParseError
 from afterview.domain.events import EventKind, SubjectKind
 from afterview.domain.interviews import InterviewKind
-from afterview.domain.offers import CRITERION_LENGTH, Remote
+from afterview.domain.offers import CRITERION_LENGTH
 from afterview.domain.reviews import ReviewKind
 from afterview.domain.stages import Stage
+from afterview.domain.values import Remote
 from afterview.integrations.files import write_atomically
 
 FORMAT: Final = "afterview-export"

@@ -21,7 +21,6 @@ from afterview.domain.offers import (
     DEFAULT_WEIGHTS,
     PAY_FIELDS,
     Offer,
-    Remote,
     Worksheet,
     check_amount,
     check_currency,
@@ -33,7 +32,7 @@ from afterview.domain.offers import (
     worksheet,
 )
 from afterview.domain.stages import Stage
-from afterview.domain.values import limit_text
+from afterview.domain.values import Remote, limit_text
 from afterview.services.applications import find_application, move_stage
 from afterview.services.playbook import replan_application
 from afterview.services.reviews import application_red_flags

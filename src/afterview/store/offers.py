@@ -8,7 +8,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from afterview.domain.errors import NotFound
-from afterview.domain.offers import Offer, Remote
+from afterview.domain.offers import Offer
+from afterview.domain.values import Remote
 from afterview.store.rows import CriterionRow, OfferRow
 
 MONEY = ("base", "bonus", "equity", "sign_on", "benefits")

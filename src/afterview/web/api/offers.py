@@ -9,7 +9,8 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
 from afterview.domain.errors import InvalidInput
-from afterview.domain.offers import PAY_FIELDS, Offer, Remote, Sensitivity, criterion_label
+from afterview.domain.offers import PAY_FIELDS, Offer, Sensitivity, criterion_label
+from afterview.domain.values import Remote
 from afterview.services import offers as service
 from afterview.web.api.fields import Long, Reference, Short, Words, body_fields
 from afterview.web.deps import WorkspaceDep
