@@ -29,7 +29,8 @@ from afterview.domain.values import Remote
 WEIGHTS = {"title": 0.5, "skills": 0.3, "place": 0.2}
 UNKNOWN_PLACE = 50.0
 HYBRID_THERE = 60.0
-_WORD = re.compile(r"[^\W_]+(?:[+#.][^\W_]*)*", re.UNICODE)
+# A word, with what makes "C++", "C#" and "node.js" one word (a full stop ending it does not).
+_WORD = re.compile(r"[^\W_]+(?:[+#]+|\.[^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,15 @@ def _closeness(title: str, role: str) -> float:
 
 def _mentioned(posting: Posting, skills: Sequence[str]) -> list[str]:
     words = _words(f"{posting.title} {posting.text}")
-    return [skill for skill in skills if _phrase(skill) and _has(words, _phrase(skill))]
+    present = frozenset(words)
+    found = []
+    for skill in skills:
+        phrase = _phrase(skill)
+        if not phrase or not present.issuperset(phrase):
+            continue  # a word of it is missing: no need to look for the phrase
+        if len(phrase) == 1 or _has(words, phrase):
+            found.append(skill)
+    return found
 
 
 def _has(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -129,4 +138,4 @@ def _phrase(skill: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.casefold().rstrip(".") for w in _WORD.findall(text))
+    return tuple(_WORD.findall(text.casefold()))
