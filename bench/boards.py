@@ -74,9 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parsed: dict[Board, list[Any]] = {}
     print(f"\n{'parse':<18} {'postings':>8} {'median':>10} {'per posting':>12}")
     for board in boards:
-        seconds = _median(
-            lambda b=board: parsed.__setitem__(b, PARSERS[b](bodies[b], "rival")), args.runs
-        )
+
+        def parse(board: Board = board) -> None:
+            parsed[board] = PARSERS[board](bodies[board], "rival")
+
+        seconds = _median(parse, args.runs)
         count = len(parsed[board])
         each = seconds / count * 1e6
         print(f"{board.label:<18} {count:>8} {seconds * 1000:>8.1f}ms {each:>10.1f}µs")
