@@ -56,7 +56,7 @@ class BoardServer:
         self.max_in_flight = 0
         self.stopping = threading.Event()
         self._lock = threading.Lock()
-        self._http = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._http = _Server(("127.0.0.1", 0), _handler_for(self))
         self._http.daemon_threads = True
         self.base = f"http://127.0.0.1:{self._http.server_address[1]}"
 
@@ -101,6 +101,12 @@ class BoardServer:
             self._http.shutdown()
             self._http.server_close()
             thread.join(5)
+
+
+class _Server(ThreadingHTTPServer):
+    # socketserver's default backlog of 5 drops connections when many boards ask at once;
+    # the kernel's retry then adds a second to a scan (bench/board_scan.py).
+    request_queue_size = 64
 
 
 def _handler_for(server: BoardServer) -> type[BaseHTTPRequestHandler]:
