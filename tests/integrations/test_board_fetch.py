@@ -428,3 +428,21 @@ def test_settings_refuse_nonsense():
         ScanSettings(max_concurrency=0)
     with pytest.raises(ValueError, match="page_size"):
         ScanSettings(page_size=500)
+
+
+def test_a_scan_from_a_thread_that_runs_an_event_loop(server, settings):
+    """An async caller (a web handler) or Playwright's synchronous API keeps a loop running
+    in the thread: the scan runs its own on a thread of its own."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    ref = serve_fixture(server, settings, Board.LEVER)
+
+    async def inside_a_loop():  # a loop runs in this thread; nothing is awaited
+        return scan_boards([ref], settings, now=NOW)
+
+    # On a thread of the test's own, whether or not a loop already runs in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(lambda: asyncio.run(inside_a_loop())).result()
+    assert result.failures == []
+    assert result.postings

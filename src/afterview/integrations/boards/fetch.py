@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -96,9 +97,17 @@ class ScanResult:
 
 
 def scan_boards(refs: Iterable[BoardRef], settings: ScanSettings, *, now: datetime) -> ScanResult:
-    """Fetch the boards (see the module's docstring); runs its own event loop, so call it
-    from synchronous code. `now` (aware) dates the cache and ages its copies."""
-    return asyncio.run(fetch_boards(refs, settings, now=now))
+    """Fetch the boards (see the module's docstring) on an event loop of their own. Where
+    this thread already runs one (an async web handler, a notebook, Playwright's synchronous
+    API), that loop is on a thread of its own. `now` (aware) dates the cache and ages its
+    copies."""
+    wanted = list(refs)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(fetch_boards(wanted, settings, now=now))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="board-scan") as pool:
+        return pool.submit(lambda: asyncio.run(fetch_boards(wanted, settings, now=now))).result()
 
 
 async def fetch_boards(
