@@ -100,12 +100,8 @@ def review_interview(
                 "well or wrong.",
                 field="ratings",
             )
-        earlier = review_store.list_reviews(
-            session, kinds=[ReviewKind.INTERVIEW], interview_ids=[found.id]
-        )
         saved = _save(
             session,
-            earlier[0] if earlier else None,
             ReviewKind.INTERVIEW,
             found.application_id,
             found.id,
@@ -166,12 +162,8 @@ def record_lessons(
                 field="went_wrong",
             )
         last = _last_interview(session, target.id, ws.now())
-        earlier = review_store.list_reviews(
-            session, kinds=[ReviewKind.LESSONS], application_ids=[target.id]
-        )
         saved = _save(
             session,
-            earlier[0] if earlier else None,
             ReviewKind.LESSONS,
             target.id,
             last.id if last else None,
@@ -228,12 +220,25 @@ def add_feedback(
         if day > now.astimezone(ZoneInfo(zone)).date():
             raise InvalidInput(f"Feedback cannot come in the future ({day}).", field="on")
         happened = datetime.combine(day, now.astimezone(ZoneInfo(zone)).timetz())
-    return _save(session, None, ReviewKind.FEEDBACK, application_id, None, happened, values, now)
+    return _save(session, ReviewKind.FEEDBACK, application_id, None, happened, values, now)
+
+
+def _earlier(
+    session: Session, kind: ReviewKind, application_id: int, interview_id: int | None
+) -> Review | None:
+    """The review that writing this one rewrites: an interview's self-review, an
+    application's lessons; feedback always adds."""
+    if kind == ReviewKind.INTERVIEW and interview_id is not None:
+        found = review_store.list_reviews(session, kinds=[kind], interview_ids=[interview_id])
+    elif kind == ReviewKind.LESSONS:
+        found = review_store.list_reviews(session, kinds=[kind], application_ids=[application_id])
+    else:
+        return None
+    return found[0] if found else None
 
 
 def _save(
     session: Session,
-    earlier: Review | None,
     kind: ReviewKind,
     application_id: int,
     interview_id: int | None,
@@ -241,6 +246,8 @@ def _save(
     values: Mapping[str, object],
     now: datetime,
 ) -> Review:
+    """Write a review, or rewrite the one it replaces, with its event."""
+    earlier = _earlier(session, kind, application_id, interview_id)
     if earlier is not None:
         review = replace(earlier, updated_at=now, **values)  # type: ignore[arg-type]
     else:
@@ -285,10 +292,7 @@ def _last_interview(session: Session, application_id: int, now: datetime) -> Int
 def interview_review(ws: Workspace, interview: str | int) -> Review | None:
     with ws.ready().read() as session:
         found = find_interview(session, interview)
-        earlier = review_store.list_reviews(
-            session, kinds=[ReviewKind.INTERVIEW], interview_ids=[found.id]
-        )
-        return earlier[0] if earlier else None
+        return _earlier(session, ReviewKind.INTERVIEW, found.application_id, found.id)
 
 
 def lessons_for(ws: Workspace, application: str | int) -> Lessons:
