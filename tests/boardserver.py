@@ -148,3 +148,37 @@ def _handler_for(server: BoardServer) -> type[BaseHTTPRequestHandler]:
             pass  # quiet tests
 
     return Handler
+
+
+def greenhouse_jobs(*jobs: tuple[int, str, str, str]) -> bytes:
+    """A Greenhouse board's answer listing `jobs`: (id, title, location, description),
+    the description entity-escaped HTML as Greenhouse sends it."""
+    import html
+    import json
+
+    return json.dumps(
+        {
+            "jobs": [
+                {
+                    "id": job_id,
+                    "title": title,
+                    "absolute_url": f"https://job-boards.greenhouse.io/acme/jobs/{job_id}",
+                    "location": {"name": location},
+                    "updated_at": "2026-11-20T09:00:00-05:00",
+                    "first_published": "2026-11-16T09:00:00-05:00",
+                    "content": html.escape(f"<p>{text}</p>"),
+                    "departments": [{"id": 1, "name": "Engineering"}],
+                    "offices": [],
+                }
+                for job_id, title, location, text in jobs
+            ],
+            "meta": {"total": len(jobs)},
+        }
+    ).encode()
+
+
+def point_boards_at(server: BoardServer) -> str:
+    """AFTERVIEW_BOARD_URLS's value for every board on `server`."""
+    import json
+
+    return json.dumps({str(board): url for board, url in server.bases().items()})

@@ -8,6 +8,7 @@ PostgreSQL runs in a throwaway cluster started once per session (tests/pgserver.
 from __future__ import annotations
 
 import itertools
+import json
 import os
 from collections.abc import Iterator
 from datetime import datetime
@@ -16,12 +17,20 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.boardserver import BoardServer, point_boards_at
 from tests.pgserver import PostgresServer, PostgresUnavailable, throwaway_postgres
 from tests.smtpserver import StartServer, smtp_servers
 
 # The fixed "now" of the tests: a Thursday morning in Berlin.
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 _database_numbers = itertools.count()
+_NOWHERE = json.dumps(
+    {
+        board: f"http://127.0.0.1:9/{board}"
+        for board in ("greenhouse", "lever", "ashby", "smartrecruiters", "workable")
+    }
+    | {board: f"http://127.0.0.1:9/{board}/{{token}}" for board in ("recruitee", "personio")}
+)
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +42,18 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AFTERVIEW_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    # Every job board at a closed port of 127.0.0.1: a scan a test did not point at its own
+    # server (the board_server fixture) fails there instead of reaching the internet.
+    monkeypatch.setenv("AFTERVIEW_BOARD_URLS", _NOWHERE)
+
+
+@pytest.fixture
+def board_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[BoardServer]:
+    """A job-board server on 127.0.0.1 (tests/boardserver.py) that scans are pointed at.
+    Ask for it before `ws` (or any fixture that loads the settings)."""
+    with BoardServer().running() as server:
+        monkeypatch.setenv("AFTERVIEW_BOARD_URLS", point_boards_at(server))
+        yield server
 
 
 @pytest.fixture(scope="session")

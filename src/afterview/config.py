@@ -117,6 +117,30 @@ class Settings(BaseSettings):
     smtp_timeout: float = Field(
         default=20.0, gt=0, le=300, description="Seconds to wait for the SMTP server."
     )
+    scan_interval_hours: float = Field(
+        default=6.0,
+        ge=0,
+        le=24 * 30,
+        description="A board scanned less than this many hours ago is read from the local "
+        "cache (in <data_dir>/boards-cache) without a request; `afterview scan --refresh` "
+        "asks anyway.",
+    )
+    scan_concurrency: int = Field(
+        default=4, ge=1, le=32, description="Job boards fetched at once during a scan."
+    )
+    scan_timeout: float = Field(
+        default=60.0,
+        gt=0,
+        le=600,
+        description="Seconds one board may take in all (every page, try and wait) before "
+        "the scan reports it failed and goes on.",
+    )
+    board_urls: dict[str, str] = Field(
+        default_factory=dict,
+        description="Another address for a job board's API, by board (greenhouse, lever, "
+        "ashby, smartrecruiters, workable, recruitee, personio); `{token}` stands for the "
+        "company's token. For a mirror or a local test server.",
+    )
     now: AwareDatetime | None = Field(
         default=None,
         description="Fix the current time (ISO 8601 with an offset), for demos, tests and "
@@ -130,6 +154,24 @@ class Settings(BaseSettings):
         if not all(keys) or len(set(keys)) != len(keys):
             raise ValueError("each dimension needs a name, and a name of its own")
         return keys
+
+    @field_validator("board_urls")
+    @classmethod
+    def _board_names(cls, urls: dict[str, str]) -> dict[str, str]:
+        from afterview.domain.boards import Board
+
+        unknown = sorted(set(urls) - {str(board) for board in Board})
+        if unknown:
+            raise ValueError(
+                f"unknown board {', '.join(unknown)}; "
+                f"the boards are {', '.join(str(board) for board in Board)}"
+            )
+        bad = sorted(
+            name for name, url in urls.items() if not url.startswith(("http://", "https://"))
+        )
+        if bad:
+            raise ValueError(f"the address of {', '.join(bad)} must start with http:// or https://")
+        return {name: url.rstrip("/") for name, url in urls.items()}
 
     @property
     def sqlite_path(self) -> Path:

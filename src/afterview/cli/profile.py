@@ -33,6 +33,19 @@ if TYPE_CHECKING:
     help="One accomplishment, as you would say it in a letter (repeatable); cover letters "
     "pick the ones a posting asks for.",
 )
+@click.option(
+    "--place",
+    "places",
+    multiple=True,
+    help="A place you would work: a city, region or country (repeatable); rivals' openings "
+    "there rank higher.",
+)
+@click.option(
+    "--remote/--no-remote",
+    "remote_ok",
+    default=None,
+    help="Whether remote openings suit you (default: they do).",
+)
 @pass_state
 def init(
     state: CliState,
@@ -44,6 +57,8 @@ def init(
     roles: tuple[str, ...],
     skills: tuple[str, ...],
     accomplishments: tuple[str, ...],
+    places: tuple[str, ...],
+    remote_ok: bool | None,
 ) -> None:
     """Set up (or change) your profile. Asks for what the options do not give."""
     from afterview.domain.values import check_email, check_region, check_time_zone, require_text
@@ -76,6 +91,8 @@ def init(
         target_roles=roles or (current.target_roles if current else ()),
         skills=skills or (current.skills if current else ()),
         accomplishments=accomplishments or (current.accomplishments if current else ()),
+        target_places=places or (current.target_places if current else ()),
+        remote_ok=remote_ok if remote_ok is not None else (current.remote_ok if current else True),
     )
     _report(profile)
 
@@ -92,6 +109,10 @@ def _report(profile: Profile) -> None:
             f"{len(profile.skills)} skills and {len(profile.accomplishments)} accomplishments "
             "for cover letters."
         )
+    if profile.target_places or not profile.remote_ok:
+        places = ", ".join(profile.target_places) or "no places named"
+        remote = "remote suits you" if profile.remote_ok else "not remote"
+        click.echo(f"Openings are ranked for {places}; {remote}.")
 
 
 def _ask(given: str | None, label: str, default: str | None, check: Callable[[str], object]) -> str:

@@ -16,3 +16,6 @@ class Profile:
     skills: tuple[str, ...] = ()
     # One line each, as you would say it in a letter: 'Cut p95 latency by 40% by ...'.
     accomplishments: tuple[str, ...] = ()
+    # Where you would work: cities, regions or countries, as job boards write them.
+    target_places: tuple[str, ...] = ()
+    remote_ok: bool = True  # whether remote openings suit you

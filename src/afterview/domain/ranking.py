@@ -90,6 +90,12 @@ def _nearest_role(title: str, roles: Sequence[str]) -> tuple[str, float]:
     return best, _closeness(mine, _plain(best))
 
 
+def role_closeness(one: str, other: str) -> float:
+    """How close two job titles are (0..100), case and punctuation aside; 0 when they share
+    no word."""
+    return _closeness(_plain(one), _plain(other))
+
+
 def _closeness(title: str, role: str) -> float:
     if not set(title.split()) & set(role.split()):
         return 0.0

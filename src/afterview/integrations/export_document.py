@@ -43,6 +43,9 @@ class ProfileDoc(_Strict):
     # Added in 0.3 without a version change, as the drafts below.
     skills: list[str] = Field(default_factory=list)
     accomplishments: list[str] = Field(default_factory=list)
+    # Added in 0.4 (rivals' openings are ranked by them).
+    target_places: list[str] = Field(default_factory=list)
+    remote_ok: bool = True
     created_at: AwareDatetime
     updated_at: AwareDatetime
 

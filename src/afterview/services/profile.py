@@ -8,6 +8,7 @@ from dataclasses import asdict
 from afterview.domain.events import SubjectKind
 from afterview.domain.profile import Profile
 from afterview.domain.values import (
+    NAME_LENGTH,
     ROLE_LENGTH,
     check_email,
     check_region,
@@ -34,6 +35,8 @@ def set_up_profile(
     target_roles: Sequence[str] = (),
     skills: Sequence[str] = (),
     accomplishments: Sequence[str] = (),
+    target_places: Sequence[str] = (),
+    remote_ok: bool = True,
 ) -> Profile:
     """Create or replace the profile; every value is checked before anything is written."""
     check_time_zone(time_zone)
@@ -50,6 +53,10 @@ def set_up_profile(
             limit_text(text, "accomplishment", ROLE_LENGTH)
             for text in unique_texts(accomplishments)
         ),
+        target_places=tuple(
+            limit_text(text, "place", NAME_LENGTH) for text in unique_texts(target_places)
+        ),
+        remote_ok=remote_ok,
     )
     now = ws.now()
     with ws.ready().write() as session:

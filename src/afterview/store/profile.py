@@ -24,6 +24,8 @@ def get_profile(session: Session) -> Profile | None:
         target_roles=tuple(row.target_roles),
         skills=tuple(row.skills),
         accomplishments=tuple(row.accomplishments),
+        target_places=tuple(row.target_places),
+        remote_ok=row.remote_ok,
     )
 
 
@@ -40,5 +42,7 @@ def save_profile(session: Session, profile: Profile, now: datetime) -> None:
     row.target_roles = list(profile.target_roles)
     row.skills = list(profile.skills)
     row.accomplishments = list(profile.accomplishments)
+    row.target_places = list(profile.target_places)
+    row.remote_ok = profile.remote_ok
     row.updated_at = now
     session.flush()

@@ -55,6 +55,10 @@ class ProfileRow(Base):
     target_roles: Mapped[list[str]]
     skills: Mapped[list[str]]
     accomplishments: Mapped[list[str]]
+    # Where you would work (cities, regions, countries), and whether remote work suits you:
+    # rivals' openings are ranked by them.
+    target_places: Mapped[list[str]]
+    remote_ok: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -328,3 +332,76 @@ class CriterionRow(Base):
     key: Mapped[str] = mapped_column(String(40), unique=True)
     weight: Mapped[float] = mapped_column(Float)
     position: Mapped[int]
+
+
+class RivalRow(Base):
+    """Two companies that compete for the same people. A pair is stored once, in the order
+    it was added, and read both ways: Globex is Acme's rival and Acme is Globex's."""
+
+    __tablename__ = "rivals"
+    __table_args__ = (UniqueConstraint("company_id", "rival_id", name="uq_rivals_pair"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    rival_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+
+
+class JobBoardRow(Base):
+    """Where a company lists its openings (domain.boards.BoardRef), and how its last scan went.
+    `since` is the scan before the last one: openings first seen after it are new."""
+
+    __tablename__ = "job_boards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), unique=True
+    )
+    board: Mapped[str] = mapped_column(String(20))
+    token: Mapped[str] = mapped_column(String(200))
+    region: Mapped[str] = mapped_column(String(10))
+    link: Mapped[str] = mapped_column(Text)
+    scanned_at: Mapped[datetime | None]
+    since: Mapped[datetime | None]
+    failed_at: Mapped[datetime | None]
+    failure: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class PostingRow(Base):
+    """An opening a scan found on a company's board (domain.boards.Posting), kept while it is
+    listed and after (`gone_at`), so what was seen stays seen and a saved one keeps its text."""
+
+    __tablename__ = "postings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    key: Mapped[str] = mapped_column(String(500), unique=True)  # board:token:id
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    board: Mapped[str] = mapped_column(String(20))
+    token: Mapped[str] = mapped_column(String(200))
+    posting_id: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(500))
+    department: Mapped[str] = mapped_column(String(300))
+    location: Mapped[str] = mapped_column(String(500))
+    remote: Mapped[str | None] = mapped_column(String(10))
+    employment: Mapped[str] = mapped_column(String(100))
+    url: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime | None]
+    text: Mapped[str] = mapped_column(Text)
+    pay: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    first_seen_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    gone_at: Mapped[datetime | None]
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="SET NULL"), index=True
+    )

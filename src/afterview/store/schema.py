@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision; a test checks that it is Alembic's head.
-HEAD = "2026_11_26_0006"
+HEAD = "2026_11_26_0007"
 
 
 def current_revision(db: Database) -> str | None:

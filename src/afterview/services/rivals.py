@@ -1,0 +1,212 @@
+"""Rivals and job boards (practice 4): who competes with a company, and where each lists
+its openings. Scanning the boards is services/scan.py."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from afterview.domain.boards import Board, BoardRef
+from afterview.domain.companies import Company
+from afterview.domain.errors import Conflict, InvalidInput
+from afterview.domain.events import SubjectKind
+from afterview.domain.rivals import (
+    JobBoard,
+    Suggestion,
+    board_source,
+    board_text,
+    name_from_token,
+    suggest_rivals,
+)
+from afterview.services.companies import company_named, find_company
+from afterview.services.timeline import record_changes
+from afterview.services.workspace import Workspace
+from afterview.store import companies as company_store
+from afterview.store import rivals as rival_store
+from afterview.store.rows import ApplicationRow
+
+
+@dataclass(frozen=True, slots=True)
+class Rival:
+    company: Company
+    board: JobBoard | None
+    listed: int  # its openings listed at the last scan
+
+
+@dataclass(frozen=True, slots=True)
+class Rivals:
+    """A company's rivals, its own board, and the companies suggested as rivals."""
+
+    company: Company
+    board: JobBoard | None
+    rivals: list[Rival]
+    suggestions: list[Suggestion]
+
+
+def rivals_of(ws: Workspace, reference: str | int) -> Rivals:
+    with ws.ready().read() as session:
+        company = find_company(session, reference)
+        return _rivals(session, company)
+
+
+def add_rival(
+    ws: Workspace, reference: str | int, rival: str, *, link: str = "", name: str = ""
+) -> Rivals:
+    """Make `rival` a rival of the company `reference` names. `rival` is a company (its id,
+    name or alias; created when there is none) or a job link; `link` gives the rival's board
+    when `rival` is a name; `name` names a company a link alone would create."""
+    now = ws.now()
+    text = rival.strip()
+    if not text:
+        raise InvalidInput("Name the rival, or paste one of its job links.", field="rival")
+    with ws.ready().write() as session:
+        company = find_company(session, reference)
+        ref = _link_in(text)
+        if ref is not None:
+            link = text
+            owner = rival_store.board_owner(session, ref)
+            other = (
+                company_store.get_company(session, owner)
+                if owner is not None
+                else company_named(session, name.strip() or name_from_token(ref.token or ""), now)
+            )
+        else:
+            other = company_named(session, text, now)
+            if link.strip():
+                ref = board_source(link)
+        if other.id == company.id:
+            raise InvalidInput(f"{company.name} cannot be its own rival.", field="rival")
+        before = _rival_names(session, company.id)
+        if rival_store.rivalry(session, company.id, other.id) is None:
+            rival_store.add_rivalry(session, company.id, other.id, now)
+            _record_rivals(session, company.id, before, now)
+            _record_rivals(
+                session, other.id, _rival_names(session, other.id, without=company.id), now
+            )
+        if ref is not None:
+            _set_board(session, other, ref, link.strip(), now)
+        return _rivals(session, company)
+
+
+def remove_rival(ws: Workspace, reference: str | int, rival: str | int) -> Rivals:
+    now = ws.now()
+    with ws.ready().write() as session:
+        company = find_company(session, reference)
+        other = find_company(session, rival)
+        found = rival_store.rivalry(session, company.id, other.id)
+        if found is None:
+            raise InvalidInput(f"{other.name} is not a rival of {company.name}.", field="rival")
+        before, theirs = _rival_names(session, company.id), _rival_names(session, other.id)
+        rival_store.remove_rivalry(session, found.id)
+        _record_rivals(session, company.id, before, now)
+        _record_rivals(session, other.id, theirs, now)
+        return _rivals(session, company)
+
+
+def set_board(ws: Workspace, reference: str | int, source: str) -> JobBoard:
+    """Set where a company lists its openings: a job link, its board's address, or
+    board:token."""
+    now = ws.now()
+    ref = board_source(source)
+    with ws.ready().write() as session:
+        company = find_company(session, reference)
+        return _set_board(session, company, ref, source.strip(), now)
+
+
+def remove_board(ws: Workspace, reference: str | int) -> Company:
+    now = ws.now()
+    with ws.ready().write() as session:
+        company = find_company(session, reference)
+        board = rival_store.board_of(session, company.id)
+        if board is None:
+            raise InvalidInput(f"{company.name} has no job board set.", field="board")
+        rival_store.remove_board(session, company.id)
+        record_changes(
+            session, SubjectKind.COMPANY, company.id, now, {"board": board_text(board.ref)}, {}
+        )
+        return company
+
+
+def _set_board(
+    session: Session, company: Company, ref: BoardRef, link: str, now: datetime
+) -> JobBoard:
+    owner = rival_store.board_owner(session, ref)
+    if owner is not None and owner != company.id:
+        other = company_store.get_company(session, owner)
+        raise Conflict(f"{ref.label} is already {other.name}'s board.")
+    before = rival_store.board_of(session, company.id)
+    saved = rival_store.save_board(session, company.id, ref, link, now)
+    record_changes(
+        session,
+        SubjectKind.COMPANY,
+        company.id,
+        now,
+        {"board": board_text(before.ref) if before else None},
+        {"board": board_text(ref)},
+    )
+    return saved
+
+
+def _rivals(session: Session, company: Company) -> Rivals:
+    rivalries = rival_store.rivalries_of(session, [company.id])
+    ids = [r.other(company.id) for r in rivalries]
+    boards = {b.company_id: b for b in rival_store.boards_of(session, [company.id, *ids])}
+    listed: dict[int, int] = defaultdict(int)
+    for opening in rival_store.openings(session, ids):
+        listed[opening.company_id] += 1
+    rivals = [
+        Rival(company_store.get_company(session, cid), boards.get(cid), listed[cid]) for cid in ids
+    ]
+    rivals.sort(key=lambda r: r.company.name.casefold())
+    return Rivals(
+        company=company,
+        board=boards.get(company.id),
+        rivals=rivals,
+        suggestions=_suggestions(session, company.id, ids),
+    )
+
+
+def _suggestions(session: Session, company_id: int, rivals: list[int]) -> list[Suggestion]:
+    roles: dict[int, list[str]] = defaultdict(list)
+    for cid, role in session.execute(select(ApplicationRow.company_id, ApplicationRow.role)):
+        roles[cid].append(role)
+    if company_id not in roles:
+        return []
+    names = {c.id: c.name for c in company_store.company_names(session) if c.id in roles}
+    return suggest_rivals(company_id, roles, names, exclude=rivals)
+
+
+def _rival_names(session: Session, company_id: int, without: int | None = None) -> list[str]:
+    ids = [
+        r.other(company_id)
+        for r in rival_store.rivalries_of(session, [company_id])
+        if r.other(company_id) != without
+    ]
+    return sorted((company_store.get_company(session, cid).name for cid in ids), key=str.casefold)
+
+
+def _record_rivals(session: Session, company_id: int, before: list[str], now: datetime) -> None:
+    after = _rival_names(session, company_id)
+    record_changes(
+        session, SubjectKind.COMPANY, company_id, now, {"rivals": before}, {"rivals": after}
+    )
+
+
+def _link_in(text: str) -> BoardRef | None:
+    """The board of `text` when it is a link (a name such as "Booking.com" is not one)."""
+    if any(c.isspace() for c in text):
+        return None
+    if text.partition(":")[0].casefold().removesuffix("-eu") in set(Board):
+        return board_source(text)  # board:token
+    if not ("/" in text or "." in text):
+        return None
+    try:
+        return board_source(text)
+    except InvalidInput:
+        if "/" in text:
+            raise
+        return None
