@@ -14,12 +14,13 @@ from afterview.config import load_settings
 from afterview.domain.boards import Board
 from afterview.domain.errors import Conflict, InvalidInput
 from afterview.domain.stages import Stage
-from afterview.services.applications import show_application
+from afterview.services.applications import list_applications, show_application
+from afterview.services.plans import PracticePlan, interview_plan
 from afterview.services.rivals import add_rival, remove_board, remove_rival, rivals_of, set_board
 from afterview.services.scan import Filters, list_openings, save_opening, scan, show_opening
 from afterview.services.workspace import Workspace
 from tests.boardserver import BoardServer, Reply, fixture, greenhouse_jobs
-from tests.builders import make_application, make_profile
+from tests.builders import make_application, make_interview, make_profile
 from tests.conftest import NOW
 
 
@@ -58,6 +59,7 @@ def test_a_pasted_job_link_adds_the_rival_with_its_board(search: Workspace):
 def test_a_rival_by_name_with_a_link_and_bad_input(search: Workspace):
     add_rival(search, "Acme", "Initech", link="lever:initech")
     [rival] = rivals_of(search, "Acme").rivals
+    assert rival.board is not None
     assert (rival.company.name, rival.board.ref.board) == ("Initech", Board.LEVER)
     with pytest.raises(InvalidInput, match="cannot be its own rival"):
         add_rival(search, "Acme", "Acme Corp")
@@ -77,7 +79,9 @@ def test_one_board_per_company_and_removing(search: Workspace):
     with pytest.raises(Conflict, match="already Globex's board"):
         set_board(search, "Initech", "https://boards.greenhouse.io/globex")
     set_board(search, "Initech", "https://initech.recruitee.com/o/data-engineer")
-    assert rivals_of(search, "Initech").board.ref.token == "initech"
+    board = rivals_of(search, "Initech").board
+    assert board is not None
+    assert board.ref.token == "initech"
     remove_board(search, "Initech")
     assert rivals_of(search, "Initech").board is None
     after = remove_rival(search, "Acme", "Globex")
@@ -174,6 +178,7 @@ def test_a_failing_board_is_reported_and_the_others_are_stored(search: Workspace
     assert "no such board" in outcome["Initech"].failure
     assert [o.opening.company for o in report.openings] == ["Globex"]
     board = next(r.board for r in rivals_of(search, "Acme").rivals if r.company.name == "Initech")
+    assert board is not None
     assert board.failing
     assert "no such board" in board.failure
 
@@ -213,3 +218,39 @@ def test_no_scan_reaches_beyond_127_0_0_1_by_default(ws: Workspace):
     settings = load_settings()
     assert all(url.startswith("http://127.0.0.1:9/") for url in settings.board_urls.values())
     assert set(settings.board_urls) == {str(board) for board in Board}
+
+
+def test_the_interview_plan_lists_the_best_openings_at_the_rivals(
+    search: Workspace, board_server: BoardServer
+):
+    [acme] = [a for a in list_applications(search) if a.company_name == "Acme Corp"]
+    interview = make_interview(search, application=acme.id)
+
+    def practice_4() -> PracticePlan:
+        return interview_plan(search, interview.id).practices[3]
+
+    assert "No rivals of Acme Corp yet" in practice_4().note
+    add_rival(search, "Acme", "Initech")
+    assert "has a job board yet" in practice_4().note
+    add_rival(search, "Acme", "greenhouse:globex")
+    assert "afterview scan 'Acme Corp'" in practice_4().note
+    board_server.serve(
+        _jobs_url(board_server, "globex"),
+        Reply(
+            body=greenhouse_jobs(
+                (1, "Data Engineer", "Berlin", "Python and SQL"),
+                (2, "Office Manager", "Berlin", "Keep the office running"),
+                (3, "Analytics Engineer", "Remote", "SQL"),
+                (4, "Head of Sales", "Paris", "Sell"),
+            )
+        ),
+    )
+    scan(search, "Acme")
+    plan = practice_4()
+    assert [o.opening.posting.title for o in plan.openings] == [
+        "Data Engineer",
+        "Analytics Engineer",
+        "Office Manager",
+    ]
+    assert plan.note.startswith("Best openings at Acme Corp's rivals: Data Engineer at Globex (")
+    assert plan.note.endswith("Scanned today at 10:00.")

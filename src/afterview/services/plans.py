@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from afterview.domain.actions import Action, ActionState
@@ -10,11 +11,13 @@ from afterview.domain.applications import Application
 from afterview.domain.interviews import Interview
 from afterview.domain.pipeline import Health
 from afterview.domain.reviews import Review, ReviewKind
+from afterview.domain.rivals import JobBoard, since_phrase
 from afterview.domain.stages import WAITING_STAGES, Stage
 from afterview.services.agenda import health, waiting_windows
 from afterview.services.interviews import find_interview
 from afterview.services.network import Acquaintance, people_at
 from afterview.services.region import Setting, setting
+from afterview.services.scan import RankedOpening, best_openings
 from afterview.services.workspace import Workspace
 from afterview.store import actions as action_store
 from afterview.store import applications as application_store
@@ -22,7 +25,9 @@ from afterview.store import companies as company_store
 from afterview.store import interviews as interview_store
 from afterview.store import offers as offer_store
 from afterview.store import reviews as review_store
+from afterview.store import rivals as rival_store
 
+SHOWN_OPENINGS = 3
 PRACTICES = {
     1: "Evaluate your performance",
     2: "Inform your references",
@@ -43,6 +48,7 @@ class PracticePlan:
     name: str
     actions: list[Action]
     note: str  # why nothing is planned, or what stands in for actions (patience, health)
+    openings: tuple[RankedOpening, ...] = ()  # practice 4: the best at the rivals
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +81,9 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
             session, kinds=[ReviewKind.INTERVIEW], interview_ids=[interview.id]
         )
         offer = offer_store.offer_for(session, application.id)
+        best = best_openings(session, company.id, SHOWN_OPENINGS)
+        rivals = [r.other(company.id) for r in rival_store.rivalries_of(session, [company.id])]
+        boards = rival_store.boards_of(session, rivals) if rivals else []
     notes = _practice_notes(interview, application, place, patience, fit)
     if reviewed and not notes[1]:
         notes[1] = _review_note(reviewed[0])
@@ -82,6 +91,9 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
         notes[7] = f"The offer: {offer.arithmetic()}" + (
             f"; they need your answer by {offer.deadline:%a %d %b}." if offer.deadline else "."
         )
+    if not notes[4]:
+        here = ws.now().astimezone(ZoneInfo(place.zone))
+        notes[4] = _competition_note(company.name, len(rivals), boards, best, here)
     if not notes[5]:
         notes[5] = _network_note(company.name, known)
     if latest.id != interview.id and not notes[6]:
@@ -92,7 +104,13 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
     if not notes[6] and not any(a.practice == 6 for a in actions):
         notes[6] = "No follow-up is planned: they answered after this interview."
     practices = [
-        PracticePlan(number, name, [a for a in actions if a.practice == number], notes[number])
+        PracticePlan(
+            number,
+            name,
+            [a for a in actions if a.practice == number],
+            notes[number],
+            tuple(best) if number == 4 and place.rules["competition_scan"].enabled else (),
+        )
         for number, name in PRACTICES.items()
     ]
     return InterviewPlan(interview, place.zone, practices)
@@ -106,6 +124,50 @@ def _review_note(review: Review) -> str:
     ]
     said = "; ".join(p for p in parts if p)
     return f"Reviewed: {said}." if said else "Reviewed."
+
+
+def _competition_note(
+    company: str,
+    rivals: int,
+    boards: list[JobBoard],
+    best: list[RankedOpening],
+    now: datetime,
+) -> str:
+    """What the rivals' boards hold for you: 'Best openings at Acme's rivals: Data Engineer
+    at Globex (92, new), …; scanned Tuesday.' Or what to do first."""
+    if not rivals:
+        return (
+            f"No rivals of {company} yet: add one by pasting one of its job links "
+            f"(afterview rival add {company!r} LINK)."
+        )
+    if not boards:
+        return (
+            f"None of {company}'s {rivals} rivals has a job board yet "
+            f"(afterview rival board RIVAL LINK)."
+        )
+    scanned = [b.scanned_at for b in boards if b.scanned_at is not None]
+    if not scanned:
+        return f"Scan the job boards of {company}'s rivals: afterview scan {company!r}."
+    if not best:
+        return (
+            f"No openings listed at {company}'s rivals at the last scan "
+            f"({_scanned_when(max(scanned), now)})."
+        )
+    listed = [
+        f"{o.opening.posting.title} at {o.opening.company} ({o.score:.0f}"
+        + (", new)" if o.new else ")")
+        for o in best
+    ]
+    return (
+        f"Best openings at {company}'s rivals: {'; '.join(listed)}. "
+        f"Scanned {_scanned_when(max(scanned), now)}."
+    )
+
+
+def _scanned_when(at: datetime, now: datetime) -> str:
+    """'today at 10:00', 'Tuesday', '3 Nov'."""
+    when = since_phrase(at, now).removeprefix("since ")
+    return f"today at {when}" if ":" in when else when
 
 
 def _network_note(company: str, people: list[Acquaintance], shown: int = 3) -> str:
