@@ -8,8 +8,9 @@ them are new.
 - An **opening** is a posting a scan found, with when it was first and last seen. It is
   *new* when first seen after the scan before the last one of its board (`JobBoard.since`):
   what the last scan added. The first scan of a board finds nothing new: all is unseen.
-- **Suggested rivals** are companies where you applied for a role close to one you applied
-  for at the company (domain.ranking's title closeness, at least `SAME_FIELD`).
+- **Suggested rivals** are companies where you applied for a role in the field of one you
+  applied for at the company: the titles' closeness (domain.ranking) without the words of
+  level and kind ("Senior", "Engineer"), at least `SAME_FIELD`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ from afterview.domain.errors import InvalidInput
 from afterview.domain.ranking import role_closeness
 
 SAME_FIELD = 75.0  # title closeness (0..100) of two roles in the same field
+# Words of a job title that say its level or kind of job, not its field: "Senior Data
+# Engineer" and "ML Engineer" share only these, so they are not in the same field.
+_NOT_FIELD = frozenset(
+    "senior sr junior jr staff principal lead head chief distinguished associate assistant "
+    "intern trainee i ii iii iv v engineer engineering developer manager specialist "
+    "consultant analyst of and the for a an in at to with".split()
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,7 +161,7 @@ def suggest_rivals(
         if other in skip or other not in names:
             continue
         best = max(
-            ((role_closeness(a, b), a, b) for a in mine for b in theirs),
+            ((_same_field(a, b), a, b) for a in mine for b in theirs),
             default=(0.0, "", ""),
         )
         if best[0] >= SAME_FIELD:
@@ -165,6 +173,20 @@ def suggest_rivals(
             )
             found.append(Suggestion(other, names[other], reason, best[0]))
     return sorted(found, key=lambda s: (-s.closeness, s.company.casefold(), s.company_id))
+
+
+def _same_field(one: str, other: str) -> float:
+    """How close two roles' fields are (0..100): their titles' closeness without the words
+    of level and kind ("Senior", "Engineer"); 0 when no other word is shared."""
+    mine, theirs = _field_words(one), _field_words(other)
+    if not mine & theirs:
+        return 0.0
+    return role_closeness(" ".join(sorted(mine)), " ".join(sorted(theirs)))
+
+
+def _field_words(role: str) -> set[str]:
+    words = {"".join(c for c in w if c.isalnum()) for w in role.casefold().split()}
+    return {w for w in words if w and w not in _NOT_FIELD}
 
 
 def since_phrase(since: datetime, now: datetime) -> str:

@@ -19,6 +19,7 @@ from afterview.domain.stages import Stage
 from afterview.services.applications import add_application, change_stage
 from afterview.services.companies import add_company
 from afterview.services.contacts import add_contact
+from afterview.services.demo_rivals import sample_rivals
 from afterview.services.interviews import add_interview
 from afterview.services.offers import add_offer
 from afterview.services.profile import set_up_profile
@@ -95,6 +96,7 @@ def _play_out(ws: Workspace) -> None:
         subdivision="NY",
         target_roles=["Senior Data Engineer", "Analytics Engineer"],
         skills=["Python", "SQL", "dbt", "Kafka", "Airflow", "Snowflake"],
+        target_places=["New York"],
         accomplishments=[
             "Built a change-data-capture pipeline with Kafka that cut reporting latency from "
             "a day to five minutes",
@@ -111,6 +113,7 @@ def _play_out(ws: Workspace) -> None:
     _umbrella(at)
     _early_stages(at)
     _cyberdyne(at)
+    sample_rivals(at)
 
 
 def _companies(at: _Clock) -> None:

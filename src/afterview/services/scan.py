@@ -11,7 +11,7 @@ Nothing here runs on its own: boards are read only when a scan is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from afterview.domain.applications import Application, Salary
-from afterview.domain.boards import Board, BoardRef, Pay
+from afterview.domain.boards import Board, BoardRef, Pay, Posting
 from afterview.domain.companies import Company
 from afterview.domain.errors import Conflict, InvalidInput
 from afterview.domain.ranking import Ranked, Targets, score_posting
@@ -158,7 +158,7 @@ def _fetch(refs: list[BoardRef], settings: ScanSettings, now: datetime) -> ScanR
 def _store(
     session: Session, board: JobBoard, result: ScanResult, company: str, now: datetime
 ) -> BoardScan:
-    from afterview.integrations.boards.fetch import Failed, Source
+    from afterview.integrations.boards.fetch import Failed
 
     outcome = result[board.ref]
     if isinstance(outcome, Failed):
@@ -175,9 +175,22 @@ def _store(
             new=sum(o.is_new(board.since) for o in listed),
             since=board.since,
         )
-    stored = rival_store.store_postings(session, board.company_id, board.ref, outcome.postings, now)
+    return store_listing(session, board, company, outcome.postings, now, str(outcome.source))
+
+
+def store_listing(
+    session: Session,
+    board: JobBoard,
+    company: str,
+    postings: Sequence[Posting],
+    now: datetime,
+    source: str = "fresh",
+) -> BoardScan:
+    """Store what a company's board listed at `now` (read from the board, or from the cache:
+    `source`), as a scan does."""
+    stored = rival_store.store_postings(session, board.company_id, board.ref, postings, now)
     since = board.since
-    if outcome.source != Source.CACHE or board.scanned_at is None:
+    if source != "cache" or board.scanned_at is None:
         # What the board said now: the last scan becomes the one new openings count from.
         rival_store.mark_scanned(session, board.id, now)
         since = board.scanned_at
@@ -186,7 +199,7 @@ def _store(
         company_id=board.company_id,
         company=company,
         board=board.ref,
-        source=str(outcome.source),
+        source=source,
         failure="",
         listed=stored.listed,
         added=stored.added,
