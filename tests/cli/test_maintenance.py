@@ -40,6 +40,16 @@ def test_init_asks_for_what_is_missing(run: Run):
     )
 
 
+def test_init_keeps_the_places_you_would_work(run: Run):
+    run(
+        "init", "--name", "Sam", "--email", "s@example.org", "--time-zone", "UTC", "--country", "DE"
+    )
+    result = run("init", "--place", "Berlin", "--place", "Hamburg", "--no-remote", input="\n\n\n\n")
+    assert result.stdout.endswith("Openings are ranked for Berlin, Hamburg; not remote.\n")
+    kept = run("init", "--role", "Data Engineer", input="\n\n\n\n")  # places kept
+    assert kept.stdout.endswith("Openings are ranked for Berlin, Hamburg; not remote.\n")
+
+
 def test_init_refuses_a_bad_zone(run: Run):
     result = run(
         "init",

@@ -94,6 +94,9 @@ def test_profile_is_set_up_then_changed(ws):
     changed = make_profile(ws, target_roles=["Data Engineer", "data engineer", "Analyst"])
     assert changed.target_roles == ("Data Engineer", "Analyst")
     assert get_profile(ws) == changed
+    placed = make_profile(ws, target_places=["Berlin", " berlin ", "Remote EU"], remote_ok=False)
+    assert (placed.target_places, placed.remote_ok) == (("Berlin", "Remote EU"), False)
+    assert get_profile(ws) == placed
 
 
 @pytest.mark.parametrize(
