@@ -21,7 +21,7 @@ from afterview.services.companies import company_named, find_company
 from afterview.services.hints import Hint, Option
 from afterview.services.playbook import replan_application
 from afterview.services.timeline import kept, record_changes, record_created
-from afterview.services.workspace import Workspace, resolve
+from afterview.services.workspace import Workspace, resolve, writing
 from afterview.store import applications as application_store
 from afterview.store import interviews as interview_store
 from afterview.store.events import append_event, list_events
@@ -72,70 +72,38 @@ def add_application(
     applied_on: str | None = None,
     notes: str = "",
     posting: str = "",
+    within: Session | None = None,
 ) -> Application:
-    """Record an application; `applied_on` defaults to today unless it is only saved."""
-    with ws.ready().write() as session:
-        return insert_application(
-            ws,
-            session,
-            company=company,
-            role=role,
+    """Record an application; `applied_on` defaults to today unless it is only saved.
+    `within`: the caller's transaction, when it writes more along with it."""
+    now = ws.now()
+    with writing(ws, within) as session:
+        day = _day(ws, session, applied_on, now)
+        if day is None and stage != Stage.SAVED:
+            day = _day(ws, session, "today", now)
+        owner = company_named(session, company, now)
+        application = Application(
+            id=0,
+            uid=uuid4(),
+            company_id=owner.id,
+            company_name=owner.name,
+            role=require_text(role, "role", ROLE_LENGTH),
             stage=stage,
             priority=priority,
-            link=link,
-            source=source,
-            location=location,
-            salary=salary,
-            applied_on=applied_on,
-            notes=notes,
-            posting=posting,
+            link=link.strip(),
+            source=limit_text(source, "source"),
+            location=limit_text(location, "location"),
+            salary=salary or Salary(),
+            applied_on=day,
+            notes=notes.strip(),
+            posting=limit_text(posting, "posting", POSTING_LENGTH),
+            created_at=now,
+            updated_at=now,
+            stage_changed_at=now,
         )
-
-
-def insert_application(
-    ws: Workspace,
-    session: Session,
-    *,
-    company: str,
-    role: str,
-    stage: Stage = Stage.APPLIED,
-    priority: Priority = Priority.NORMAL,
-    link: str = "",
-    source: str = "",
-    location: str = "",
-    salary: Salary | None = None,
-    applied_on: str | None = None,
-    notes: str = "",
-    posting: str = "",
-) -> Application:
-    """add_application within the caller's transaction."""
-    now = ws.now()
-    day = _day(ws, session, applied_on, now)
-    if day is None and stage != Stage.SAVED:
-        day = _day(ws, session, "today", now)
-    owner = company_named(session, company, now)
-    application = Application(
-        id=0,
-        uid=uuid4(),
-        company_id=owner.id,
-        company_name=owner.name,
-        role=require_text(role, "role", ROLE_LENGTH),
-        stage=stage,
-        priority=priority,
-        link=link.strip(),
-        source=limit_text(source, "source"),
-        location=limit_text(location, "location"),
-        salary=salary or Salary(),
-        applied_on=day,
-        notes=notes.strip(),
-        posting=limit_text(posting, "posting", POSTING_LENGTH),
-        created_at=now,
-        updated_at=now,
-        stage_changed_at=now,
-    )
-    saved = application_store.save_application(session, application)
-    record_created(session, SubjectKind.APPLICATION, saved.id, now, f"stage {saved.stage}")
-    return saved
+        saved = application_store.save_application(session, application)
+        record_created(session, SubjectKind.APPLICATION, saved.id, now, f"stage {saved.stage}")
+        return saved
 
 
 def edit_application(

@@ -25,7 +25,7 @@ from afterview.domain.errors import Conflict, InvalidInput
 from afterview.domain.ranking import Ranked, Targets, score_posting
 from afterview.domain.rivals import JobBoard, Opening
 from afterview.domain.stages import Stage
-from afterview.services.applications import insert_application
+from afterview.services.applications import add_application
 from afterview.services.companies import find_company
 from afterview.services.workspace import Workspace
 from afterview.store import applications as application_store
@@ -342,9 +342,9 @@ def save_opening(ws: Workspace, opening_id: int) -> Application:
                 f"({saved.company_name} — {saved.role})."
             )
         posting = opening.posting
-        application = insert_application(
+        application = add_application(
             ws,
-            session,
+            within=session,
             company=str(opening.company_id),
             role=posting.title,
             stage=Stage.SAVED,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -62,6 +63,16 @@ class Workspace:
         """The profile's time zone; UTC until `afterview init` sets one."""
         profile = profile_store.get_profile(session)
         return profile.time_zone if profile else "UTC"
+
+
+@contextmanager
+def writing(ws: Workspace, session: Session | None) -> Iterator[Session]:
+    """`session` when the caller has a transaction open already, else a new one."""
+    if session is not None:
+        yield session
+        return
+    with ws.ready().write() as opened:
+        yield opened
 
 
 def database_url(path_or_url: str) -> str:
