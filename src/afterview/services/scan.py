@@ -163,7 +163,6 @@ def _store(
     outcome = result[board.ref]
     if isinstance(outcome, Failed):
         rival_store.mark_failed(session, board.id, now, outcome.reason)
-        listed = rival_store.openings(session, [board.company_id])
         return BoardScan(
             company_id=board.company_id,
             company=company,
@@ -172,7 +171,7 @@ def _store(
             failure=outcome.reason,
             listed=0,
             added=0,
-            new=sum(o.is_new(board.since) for o in listed),
+            new=rival_store.count_new(session, board.company_id, board.since),
             since=board.since,
         )
     return store_listing(session, board, company, outcome.postings, now, str(outcome.source))
@@ -194,7 +193,6 @@ def store_listing(
         # What the board said now: the last scan becomes the one new openings count from.
         rival_store.mark_scanned(session, board.id, now)
         since = board.scanned_at
-    listed = rival_store.openings(session, [board.company_id])
     return BoardScan(
         company_id=board.company_id,
         company=company,
@@ -203,7 +201,7 @@ def store_listing(
         failure="",
         listed=stored.listed,
         added=stored.added,
-        new=sum(o.is_new(since) for o in listed),
+        new=rival_store.count_new(session, board.company_id, since),
         since=since,
     )
 

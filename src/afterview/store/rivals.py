@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from uuid import uuid4
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import Row, Select, Table, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from afterview.domain.boards import Board, BoardRef, Pay, Posting
@@ -16,6 +16,8 @@ from afterview.domain.errors import NotFound
 from afterview.domain.rivals import JobBoard, Opening, Rivalry
 from afterview.domain.values import Remote
 from afterview.store.rows import CompanyRow, JobBoardRow, PostingRow, RivalRow
+
+T = TypeVar("T")
 
 
 def to_rivalry(row: RivalRow) -> Rivalry:
@@ -142,7 +144,8 @@ def pay_json(pay: Pay | None) -> dict[str, Any] | None:
     return {"currency": pay.currency, "low": pay.low, "high": pay.high, "period": pay.period}
 
 
-def to_opening(row: PostingRow, company: str) -> Opening:
+def to_opening(row: PostingRow | Row[Any], company: str) -> Opening:
+    """An opening from its ORM row or a plain row of the table's columns."""
     pay = row.pay
     return Opening(
         id=row.id,
@@ -177,21 +180,26 @@ def openings(
 ) -> list[Opening]:
     """The openings of `company_ids` (None: every company's); `listed`: only those still
     listed at their last scan."""
-    query = select(PostingRow, CompanyRow.name).join(CompanyRow).order_by(PostingRow.id)
+    # Plain rows, not ORM objects: a scan may store thousands.
+    query = _with_company().order_by(PostingRow.id)
     if company_ids is not None:
         query = query.where(PostingRow.company_id.in_(company_ids))
     if listed:
         query = query.where(PostingRow.gone_at.is_(None))
-    return [to_opening(row, name) for row, name in session.execute(query)]
+    return [to_opening(row, row.company_name) for row in session.execute(query)]
+
+
+def _with_company() -> Select[Any]:
+    return select(*PostingRow.__table__.columns, CompanyRow.name.label("company_name")).join(
+        CompanyRow, CompanyRow.id == PostingRow.company_id
+    )
 
 
 def get_opening(session: Session, opening_id: int) -> Opening:
-    found = session.execute(
-        select(PostingRow, CompanyRow.name).join(CompanyRow).where(PostingRow.id == opening_id)
-    ).first()
+    found = session.execute(_with_company().where(PostingRow.id == opening_id)).first()
     if found is None:
         raise NotFound("opening", opening_id)
-    return to_opening(found[0], found[1])
+    return to_opening(found, found.company_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,56 +216,115 @@ def store_postings(
 ) -> Stored:
     """Record a successful scan of a company's board: new postings are added, those seen
     before are refreshed (and listed again if they had gone), and those of the board no
-    longer listed are marked gone."""
-    rows = {
-        row.key: row
-        for row in session.scalars(
-            select(PostingRow).where(
+    longer listed are marked gone. Bulk statements: a board may list thousands."""
+    known = {
+        key: (row_id, gone_at, values)
+        for key, row_id, gone_at, *values in session.execute(
+            select(PostingRow.key, PostingRow.id, PostingRow.gone_at, *_FIELDS).where(
                 PostingRow.company_id == company_id,
                 PostingRow.board == str(ref.board),
                 PostingRow.token == (ref.token or ""),
             )
         )
     }
-    seen: set[str] = set()
-    added = 0
-    for posting in postings:
-        if posting.key in seen:
-            continue
-        seen.add(posting.key)
-        row = rows.get(posting.key)
-        if row is None:
-            row = session.scalar(select(PostingRow).where(PostingRow.key == posting.key))
-        if row is None:
-            row = PostingRow(uid=uuid4(), key=posting.key, first_seen_at=now)
-            session.add(row)
-            added += 1
-        _fill(row, posting)
-        row.company_id = company_id
-        row.last_seen_at = now
-        row.gone_at = None
-    gone = 0
-    for key, row in rows.items():
-        if key not in seen and row.gone_at is None:
-            row.gone_at = now
-            gone += 1
-    session.flush()
-    return Stored(added=added, listed=len(seen), gone=gone)
+    given = {posting.key: _values(posting) for posting in postings}
+    elsewhere = _ids_of(session, [key for key in given if key not in known])
+    inserts, changed, seen_ids = [], [], []
+    for key, values in given.items():
+        if key in known:
+            row_id, _gone_at, before = known[key]
+            if tuple(values.values()) != tuple(before):
+                changed.append({"row_id": row_id, **values})
+            seen_ids.append(row_id)
+        elif key in elsewhere:  # listed by this company's board before under another company
+            changed.append({"row_id": elsewhere[key], **values, "company_id": company_id})
+            seen_ids.append(elsewhere[key])
+        else:
+            inserts.append(
+                {"uid": uuid4(), "key": key, "company_id": company_id, **values}
+                | {"first_seen_at": now, "last_seen_at": now, "gone_at": None}
+            )
+    if inserts:
+        table = PostingRow.__table__
+        assert isinstance(table, Table)
+        session.execute(insert(table), inserts)  # Core: no ORM objects for thousands of rows
+    for row in changed:
+        row_id = row.pop("row_id")
+        session.execute(update(PostingRow).where(PostingRow.id == row_id).values(**row))
+    for chunk in _chunks(seen_ids):
+        session.execute(
+            update(PostingRow)
+            .where(PostingRow.id.in_(chunk))
+            .values(last_seen_at=now, gone_at=None)
+        )
+    gone = [
+        row_id
+        for key, (row_id, gone_at, _) in known.items()
+        if key not in given and gone_at is None
+    ]
+    for chunk in _chunks(gone):
+        session.execute(update(PostingRow).where(PostingRow.id.in_(chunk)).values(gone_at=now))
+    return Stored(added=len(inserts), listed=len(given), gone=len(gone))
 
 
-def _fill(row: PostingRow, posting: Posting) -> None:
-    row.board = str(posting.board)
-    row.token = posting.token
-    row.posting_id = posting.id[:200]
-    row.title = posting.title[:500]
-    row.department = posting.department[:300]
-    row.location = posting.location[:500]
-    row.remote = str(posting.remote) if posting.remote else None
-    row.employment = posting.employment[:100]
-    row.url = posting.url
-    row.published_at = posting.published_at
-    row.text = posting.text
-    row.pay = pay_json(posting.pay)
+# The columns a posting's values fill, in _values' order.
+_FIELDS = (
+    PostingRow.board,
+    PostingRow.token,
+    PostingRow.posting_id,
+    PostingRow.title,
+    PostingRow.department,
+    PostingRow.location,
+    PostingRow.remote,
+    PostingRow.employment,
+    PostingRow.url,
+    PostingRow.published_at,
+    PostingRow.text,
+    PostingRow.pay,
+)
+
+
+def _values(posting: Posting) -> dict[str, Any]:
+    return {
+        "board": str(posting.board),
+        "token": posting.token,
+        "posting_id": posting.id[:200],
+        "title": posting.title[:500],
+        "department": posting.department[:300],
+        "location": posting.location[:500],
+        "remote": str(posting.remote) if posting.remote else None,
+        "employment": posting.employment[:100],
+        "url": posting.url,
+        "published_at": posting.published_at,
+        "text": posting.text,
+        "pay": pay_json(posting.pay),
+    }
+
+
+def _ids_of(session: Session, keys: list[str]) -> dict[str, int]:
+    """The ids of the postings with these keys (stored under any company)."""
+    found: dict[str, int] = {}
+    for chunk in _chunks(keys):
+        query = select(PostingRow.key, PostingRow.id).where(PostingRow.key.in_(chunk))
+        found.update((key, row_id) for key, row_id in session.execute(query))
+    return found
+
+
+def _chunks(items: list[T], size: int = 500) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def count_new(session: Session, company_id: int, since: datetime | None) -> int:
+    """A company's listed openings first seen after `since` (none when there is no since)."""
+    if since is None:
+        return 0
+    query = select(func.count()).where(
+        PostingRow.company_id == company_id,
+        PostingRow.gone_at.is_(None),
+        PostingRow.first_seen_at > since,
+    )
+    return int(session.scalar(query) or 0)
 
 
 def link_application(session: Session, opening_id: int, application_id: int) -> None:
