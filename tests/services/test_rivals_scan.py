@@ -254,3 +254,27 @@ def test_the_interview_plan_lists_the_best_openings_at_the_rivals(
     ]
     assert plan.note.startswith("Best openings at Acme Corp's rivals: Data Engineer at Globex (")
     assert plan.note.endswith("Scanned today at 10:00.")
+
+
+def test_an_opening_that_goes_and_comes_back_is_listed_again_not_new(
+    search: Workspace, board_server: BoardServer
+):
+    add_rival(search, "Acme", "greenhouse:globex")
+    url = _jobs_url(board_server, "globex")
+    both = greenhouse_jobs((1, "Data Engineer", "Berlin", "SQL"), (2, "Analyst", "Berlin", "SQL"))
+    board_server.serve(url, Reply(body=both))
+    scan(search, "Acme")
+    board_server.serve(url, Reply(body=greenhouse_jobs((1, "Data Engineer", "Berlin", "SQL"))))
+    gone = scan(_later(search, 24), "Acme")
+    assert [o.opening.posting.id for o in gone.openings] == ["1"]
+    board_server.serve(url, Reply(body=both))
+    back = scan(_later(search, 48), "Acme")
+    [board] = back.boards
+    assert (board.listed, board.added, board.new) == (2, 0, 0)
+    assert sorted(o.opening.posting.id for o in back.openings) == ["1", "2"]
+    # The title changed on the board: the stored opening follows it.
+    board_server.serve(
+        url, Reply(body=greenhouse_jobs((1, "Senior Data Engineer", "Berlin", "SQL")))
+    )
+    changed = scan(_later(search, 72), "Acme")
+    assert [o.opening.posting.title for o in changed.openings] == ["Senior Data Engineer"]
