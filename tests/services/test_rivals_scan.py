@@ -278,3 +278,31 @@ def test_an_opening_that_goes_and_comes_back_is_listed_again_not_new(
     )
     changed = scan(_later(search, 72), "Acme")
     assert [o.opening.posting.title for o in changed.openings] == ["Senior Data Engineer"]
+
+
+def test_a_board_removed_or_changed_sets_its_openings_aside(
+    search: Workspace, board_server: BoardServer
+):
+    add_rival(search, "Acme", "greenhouse:globex")
+    board_server.serve(
+        _jobs_url(board_server, "globex"),
+        Reply(body=greenhouse_jobs((1, "Data Engineer", "Berlin", "SQL"))),
+    )
+    scan(search, "Acme")
+    assert list_openings(search).total == 1
+    set_board(search, "Globex", "lever:globex")
+    assert list_openings(search).total == 0
+    set_board(search, "Globex", "greenhouse:globex")
+    scan(search, "Acme")
+    assert list_openings(search).total == 1
+    remove_board(search, "Globex")
+    assert list_openings(search).total == 0
+
+
+def test_a_link_and_a_name_are_each_given_once(search: Workspace):
+    with pytest.raises(InvalidInput, match="give its board once") as error:
+        add_rival(search, "Acme", "greenhouse:globex", link="lever:globex")
+    assert error.value.field == "link"
+    with pytest.raises(InvalidInput, match="named 'Globex' already") as error:
+        add_rival(search, "Acme", "Globex", name="Globex Inc")
+    assert error.value.field == "name"

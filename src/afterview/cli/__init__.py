@@ -58,6 +58,18 @@ COMMANDS = {
         "afterview.cli.offers:offer",
         "Offers and your current job: add, score, weigh and compare them.",
     ),
+    "rival": (
+        "afterview.cli.rivals:rival",
+        "Rivals of a company and where they list openings: add, list, suggest, board.",
+    ),
+    "scan": (
+        "afterview.cli.openings:scan",
+        "Read rivals' job boards; their openings ranked for you.",
+    ),
+    "opening": (
+        "afterview.cli.openings:opening",
+        "Openings found on rivals' boards: list, show, save as an application.",
+    ),
     "reject": (
         "afterview.cli.rejection:reject",
         "Record a rejection gracefully: the reply, the lessons, a reminder.",

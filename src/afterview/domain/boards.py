@@ -100,6 +100,14 @@ class Posting:
     pay: Pay | None = None
 
     @property
+    def place(self) -> str:
+        """Where, with how remote when the location does not say: 'Berlin (hybrid)'."""
+        where, remote = self.location.strip(), str(self.remote or "")
+        if remote and remote not in where.casefold():
+            return f"{where} ({remote})" if where else remote
+        return where
+
+    @property
     def key(self) -> str:
         """Its identity across scans: board, token and id."""
         return f"{self.board}:{self.token}:{self.id}"

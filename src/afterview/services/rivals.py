@@ -66,6 +66,16 @@ def add_rival(
     with ws.ready().write() as session:
         company = find_company(session, reference)
         ref = _link_in(text)
+        if ref is not None and link.strip():
+            raise InvalidInput(
+                "The rival is given by a job link already; give its board once.", field="link"
+            )
+        if ref is None and name.strip():
+            raise InvalidInput(
+                "A name is for a company a pasted job link creates; the rival is named "
+                f"{text!r} already.",
+                field="name",
+            )
         if ref is not None:
             link = text
             owner = rival_store.board_owner(session, ref)
@@ -124,7 +134,7 @@ def remove_board(ws: Workspace, reference: str | int) -> Company:
         board = rival_store.board_of(session, company.id)
         if board is None:
             raise InvalidInput(f"{company.name} has no job board set.", field="board")
-        rival_store.remove_board(session, company.id)
+        rival_store.remove_board(session, company.id, now)
         record_changes(
             session, SubjectKind.COMPANY, company.id, now, {"board": board_text(board.ref)}, {}
         )

@@ -348,19 +348,12 @@ def save_opening(ws: Workspace, opening_id: int) -> Application:
             stage=Stage.SAVED,
             link=posting.url,
             source=f"{posting.board.label} (a rival's board)",
-            location=_place(posting.location, posting.remote),
+            location=posting.place[:200],
             salary=_salary(posting.pay),
             posting=posting.text,
         )
         rival_store.link_application(session, opening_id, application.id)
         return application
-
-
-def _place(location: str, remote: object) -> str:
-    where = location.strip()
-    if remote is not None and str(remote) not in where.casefold():
-        where = f"{where} ({remote})" if where else str(remote)
-    return where[:200]
 
 
 def _salary(pay: Pay | None) -> Salary | None:

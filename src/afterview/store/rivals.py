@@ -109,18 +109,36 @@ def save_board(
     if row is None:
         row = JobBoardRow(uid=uuid4(), company_id=company_id, created_at=now)
         session.add(row)
-    if (row.board, row.token, row.region) != (str(ref.board), ref.token, ref.region):
+    changed = (row.board, row.token, row.region) != (str(ref.board), ref.token, ref.region)
+    if changed:
         row.scanned_at = row.since = row.failed_at = None
         row.failure = ""
     row.board, row.token, row.region = str(ref.board), ref.token or "", ref.region
     row.link = link
     row.updated_at = now
     session.flush()
+    if changed:
+        set_aside(session, company_id, ref, now)
     return to_job_board(row)
 
 
-def remove_board(session: Session, company_id: int) -> None:
+def remove_board(session: Session, company_id: int, now: datetime) -> None:
+    """A company no longer has a board: its openings are set aside as gone (kept, as a
+    saved one may point at them)."""
     session.execute(delete(JobBoardRow).where(JobBoardRow.company_id == company_id))
+    set_aside(session, company_id, None, now)
+
+
+def set_aside(session: Session, company_id: int, keep: BoardRef | None, now: datetime) -> None:
+    """Mark gone the listed openings of a company that are not from board `keep`."""
+    query = update(PostingRow).where(
+        PostingRow.company_id == company_id, PostingRow.gone_at.is_(None)
+    )
+    if keep is not None:
+        query = query.where(
+            (PostingRow.board != str(keep.board)) | (PostingRow.token != (keep.token or ""))
+        )
+    session.execute(query.values(gone_at=now))
 
 
 def mark_scanned(session: Session, board_id: int, now: datetime) -> None:
