@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from afterview.domain.boards import Board, BoardRef, Pay, Posting
 from afterview.domain.errors import Conflict, ParseError
 from afterview.domain.reviews import Question
 from afterview.domain.stages import Stage
+from afterview.domain.values import Remote
 from afterview.services.applications import change_stage, list_applications
 from afterview.services.offers import add_offer, list_offers, set_weights, weights
 from afterview.services.reviews import (
@@ -16,6 +20,8 @@ from afterview.services.reviews import (
     record_lessons,
     review_interview,
 )
+from afterview.services.rivals import add_rival, rivals_of, set_board
+from afterview.services.scan import Filters, list_openings, save_opening
 from afterview.services.transfer import (
     export_document,
     export_text,
@@ -23,7 +29,9 @@ from afterview.services.transfer import (
     import_file,
 )
 from afterview.services.workspace import Workspace
+from afterview.store import rivals as rival_store
 from tests.builders import make_application, make_contact, make_interview, make_profile
+from tests.conftest import NOW
 
 
 def _fill(ws: Workspace) -> None:
@@ -408,3 +416,337 @@ def test_broken_json_names_line_and_column(ws, tmp_path):
         f"{path}: line 4, column 1: not valid JSON (Expecting property name enclosed in "
         "double quotes)"
     )
+
+
+def _posting(board: Board, token: str, number: str, **overrides: Any) -> Posting:
+    values: dict[str, Any] = {
+        "board": board,
+        "token": token,
+        "id": number,
+        "title": f"Data Engineer {number}",
+        "location": "Berlin",
+        "url": f"https://example.org/{token}/jobs/{number}",
+        "text": "Python and SQL",
+    }
+    return Posting(**(values | overrides))
+
+
+def _fill_rivals(ws: Workspace) -> None:
+    """_fill_all, then the profile's places, three rivalries (one added by a pasted job link,
+    one with a Lever EU board, one of a company without a board), Acme's own board, two
+    scans of Globex's board (the second no longer lists one opening), a failed scan of
+    Initech's, and an opening saved as an application."""
+    _fill_all(ws)
+    make_profile(ws, target_places=["Berlin", "Remote (EU)"], remote_ok=False)
+    add_rival(ws, "Acme", "https://job-boards.greenhouse.io/globex/jobs/123")
+    add_rival(ws, "Acme", "Initech", link="lever-eu:initech")
+    add_rival(ws, "Globex", "Hooli")
+    set_board(ws, "Acme", "https://acme.recruitee.com/o/data-engineer")
+    globex = rivals_of(ws, "Globex")
+    initech = rivals_of(ws, "Initech")
+    assert globex.board is not None
+    assert initech.board is not None
+    paid = _posting(
+        Board.GREENHOUSE,
+        "globex",
+        "1",
+        department="Data",
+        remote=Remote.HYBRID,
+        employment="full-time",
+        published_at=NOW - timedelta(days=3),
+        pay=Pay("EUR", 70_000.0, 90_000.5, "year"),
+    )
+    gone = _posting(Board.GREENHOUSE, "globex", "2", title="Office Manager")
+    later = NOW + timedelta(hours=2)
+    with ws.ready().write() as session:
+        rival_store.store_postings(session, globex.company.id, globex.board.ref, [paid, gone], NOW)
+        rival_store.mark_scanned(session, globex.board.id, NOW)
+        lever = BoardRef(Board.LEVER, "initech", "eu")
+        unpaid = _posting(Board.LEVER, "initech", "a1b2", pay=Pay("USD", None, 120_000.0, ""))
+        rival_store.store_postings(session, initech.company.id, lever, [unpaid], NOW)
+        rival_store.mark_scanned(session, initech.board.id, NOW)
+    with ws.ready().write() as session:
+        rival_store.store_postings(session, globex.company.id, globex.board.ref, [paid], later)
+        rival_store.mark_scanned(session, globex.board.id, later)
+        rival_store.mark_failed(session, initech.board.id, later, "HTTP 404: no such board")
+    [opening] = list_openings(ws, Filters(company="Globex")).openings
+    save_opening(ws, opening.opening.id)
+
+
+def test_rivals_boards_and_postings_round_trip_both_ways(ws, tmp_path):
+    _fill_rivals(ws)
+    path = tmp_path / "export.json"
+    export_to_file(ws, path)
+    document = json.loads(path.read_text())
+    uids = {c["name"]: c["uid"] for c in document["companies"]}
+    assert [(r["company"], r["rival"]) for r in document["rivals"]] == [
+        (uids["Acme Corp"], uids["Globex"]),
+        (uids["Acme Corp"], uids["Initech"]),
+        (uids["Globex"], uids["Hooli"]),
+    ]
+    assert [(b["board"], b["token"], b["region"]) for b in document["job_boards"]] == [
+        ("greenhouse", "globex", ""),
+        ("lever", "initech", "eu"),
+        ("recruitee", "acme", ""),
+    ]
+    assert document["job_boards"][1]["failure"] == "HTTP 404: no such board"
+    paid, gone, unpaid = document["postings"]
+    assert paid["pay"] == {"currency": "EUR", "low": 70000.0, "high": 90000.5, "period": "year"}
+    assert (paid["remote"], paid["gone_at"], gone["gone_at"]) == (
+        "hybrid",
+        None,
+        "2026-11-26T11:00:00Z",
+    )
+    assert paid["application"] == document["applications"][-1]["uid"]
+    assert (gone["application"], unpaid["pay"]["low"], unpaid["key"]) == (
+        None,
+        None,
+        "lever:initech:a1b2",
+    )
+    assert (document["profile"]["target_places"], document["profile"]["remote_ok"]) == (
+        ["Berlin", "Remote (EU)"],
+        False,
+    )
+    twin = _empty_twin(ws, tmp_path)
+    report = import_file(twin, path)
+    added = (report.added["rivals"], report.added["job_boards"], report.added["postings"])
+    assert added == (3, 3, 3)
+    assert export_text(twin) == path.read_text()
+    # The copy works as the original: rivals both ways, boards, openings and the saved one.
+    acme = rivals_of(twin, "Acme")
+    assert [(r.company.name, r.board.ref.label if r.board else None) for r in acme.rivals] == [
+        ("Globex", "Greenhouse: globex"),
+        ("Initech", "Lever (EU): initech"),
+    ]
+    assert [r.company.name for r in rivals_of(twin, "Globex").rivals] == ["Acme Corp", "Hooli"]
+    initech_board = acme.rivals[1].board
+    assert initech_board is not None
+    assert initech_board.failing
+    listed = list_openings(twin, Filters(rivals_of="Acme"))
+    assert sorted(o.opening.posting.key for o in listed.openings) == [
+        "greenhouse:globex:1",
+        "lever:initech:a1b2",
+    ]
+    # A merge of the same file changes nothing.
+    again = import_file(twin, path, merge=True)
+    same = (again.unchanged["rivals"], again.unchanged["job_boards"], again.unchanged["postings"])
+    assert (same, again.added, again.updated) == ((3, 3, 3), {}, {})
+
+
+def test_rivals_boards_and_postings_keep_ids_and_sequences_move_past_them(ws, tmp_path):
+    source = _empty_twin(ws, tmp_path)
+    _fill_rivals(source)
+    path = tmp_path / "export.json"
+    export_to_file(source, path)
+    import_file(ws, path)
+    assert export_text(ws) == path.read_text()
+    make_application(ws, company="Zeta", role="Data Engineer")
+    assert set_board(ws, "Zeta", "ashby:zeta").id == 4
+    add_rival(ws, "Zeta", "Acme Corp")
+    assert export_document(ws).rivals[-1].id == 4
+
+
+def test_merge_finds_the_same_rivalry_board_and_posting_by_what_they_are(ws, tmp_path):
+    """Another database that added the same rivalry (the other way round), the same board and
+    scanned the same posting, each with uids of its own: a merge updates them, adding none."""
+    _fill_rivals(ws)
+    path = tmp_path / "export.json"
+    export_to_file(ws, path)
+    other = _empty_twin(ws, tmp_path)
+    make_application(other, company="Globex", role="Analytics Engineer")
+    add_rival(other, "Globex", "Acme Corp")
+    board = set_board(other, "Globex", "greenhouse:globex")
+    with other.ready().write() as session:
+        posting = _posting(Board.GREENHOUSE, "globex", "1")
+        rival_store.store_postings(session, board.company_id, board.ref, [posting], NOW)
+    with pytest.raises(Conflict, match=r"; 1 postings \(greenhouse:globex:1\)"):
+        import_file(other, path)
+    report = import_file(other, path, merge=True)
+    assert (report.updated["rivals"], report.added["rivals"]) == (1, 2)
+    assert (report.updated["job_boards"], report.added["job_boards"]) == (1, 2)
+    assert (report.updated["postings"], report.added["postings"]) == (1, 2)
+    merged = export_document(other)
+    assert (len(merged.rivals), len(merged.job_boards), len(merged.postings)) == (3, 3, 3)
+    assert [r.company.name for r in rivals_of(other, "Acme").rivals] == ["Globex", "Initech"]
+    assert merged.postings[0].title == "Data Engineer 1"
+    assert merged.postings[0].pay is not None
+
+
+def test_a_file_without_rivals_boards_postings_or_places_still_imports(ws, tmp_path):
+    """A file from before migration 2026_11_26_0007 has none of these."""
+    document = _valid(ws, tmp_path)
+    for section in ("rivals", "job_boards", "postings"):
+        assert document.pop(section) == []
+    del document["profile"]["target_places"], document["profile"]["remote_ok"]
+    report = import_file(ws, _write(tmp_path, document))
+    assert report.added["applications"] == 2
+    exported = json.loads(export_text(ws))
+    assert (exported["rivals"], exported["job_boards"], exported["postings"]) == ([], [], [])
+    assert (exported["profile"]["target_places"], exported["profile"]["remote_ok"]) == ([], True)
+
+
+NO_UID = "00000000-0000-0000-0000-000000000000"
+OTHER_UID = "3f0c8a52-6c1d-4f57-9a43-2d1f0e7c9b11"
+
+
+def _twice(section: list[dict[str, Any]], index: int, **changes: Any) -> None:
+    """Append a copy of a record, with a uid and an id of its own."""
+    section.append(section[index] | {"uid": OTHER_UID, "id": 99} | changes)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "where", "problem"),
+    [
+        (
+            lambda d: d["rivals"][0].update(rival=d["rivals"][0]["company"]),
+            "$.rivals[0].rival",
+            "Acme Corp cannot be its own rival.",
+        ),
+        (
+            lambda d: d["rivals"][2].update(company=NO_UID),
+            "$.rivals[2].company",
+            "no record in companies has uid",
+        ),
+        (
+            lambda d: _twice(
+                d["rivals"], 0, company=d["rivals"][0]["rival"], rival=d["rivals"][0]["company"]
+            ),
+            "$.rivals[3].rival",
+            "Globex and Acme Corp are rivals in $.rivals[0] already",
+        ),
+        (
+            lambda d: d["job_boards"][0].update(board="monster"),
+            "$.job_boards[0].board",
+            "Input should be 'greenhouse', 'lever'",
+        ),
+        (
+            lambda d: d["job_boards"][0].update(token="glo bex"),
+            "$.job_boards[0].token",
+            "'glo bex' is not a Greenhouse token",
+        ),
+        (
+            lambda d: d["job_boards"][0].update(token="globex/jobs"),
+            "$.job_boards[0].token",
+            "'globex/jobs' is not a Greenhouse token",
+        ),
+        (
+            lambda d: d["job_boards"][2].update(token="Acme"),
+            "$.job_boards[2].token",
+            "write the token 'Acme' as 'acme'",
+        ),
+        (
+            lambda d: d["job_boards"][0].update(region="eu"),
+            "$.job_boards[0].region",
+            "only Lever boards have a region, not Greenhouse",
+        ),
+        (
+            lambda d: d["job_boards"][2].update(company=d["job_boards"][0]["company"]),
+            "$.job_boards[2].company",
+            "a second board for Globex: $.job_boards[0] is 'greenhouse:globex'",
+        ),
+        (
+            lambda d: d["job_boards"][2].update(board="greenhouse", token="GLOBEX"),
+            "$.job_boards[2].token",
+            "'greenhouse:GLOBEX' is already Globex's board: $.job_boards[0]",
+        ),
+        (
+            lambda d: d["postings"][0].update(company=NO_UID),
+            "$.postings[0].company",
+            "no record in companies has uid",
+        ),
+        (
+            lambda d: d["postings"][0].update(application=NO_UID),
+            "$.postings[0].application",
+            "no record in applications has uid",
+        ),
+        (
+            lambda d: _twice(d["postings"], 0),
+            "$.postings[3].key",
+            "'greenhouse:globex:1' is also $.postings[0]",
+        ),
+        (
+            lambda d: d["postings"][1].update(key="greenhouse:globex:1"),
+            "$.postings[1].key",
+            "the posting's key is 'greenhouse:globex:2'",
+        ),
+        (
+            lambda d: d["postings"][0].update(last_seen_at="2026-11-01T00:00:00Z"),
+            "$.postings[0].last_seen_at",
+            "the posting was last seen before it was first seen",
+        ),
+        (
+            lambda d: d["postings"][0]["pay"].update(low="a lot"),
+            "$.postings[0].pay.low",
+            "Input should be a valid number",
+        ),
+        (
+            lambda d: d["profile"].update(target_places=["Berlin", " "]),
+            "$.profile.target_places[1]",
+            "The place must not be empty.",
+        ),
+    ],
+)
+def test_malformed_rivals_boards_and_postings_name_the_path_and_write_nothing(
+    ws, tmp_path, mutate, where, problem
+):
+    source = _empty_twin(ws, tmp_path)
+    _fill_rivals(source)
+    document = json.loads(export_text(source))
+    mutate(document)
+    with pytest.raises(ParseError) as raised:
+        import_file(ws, _write(tmp_path, document))
+    assert raised.value.where == where
+    assert problem in raised.value.message
+    nothing = export_document(ws)
+    assert (nothing.profile, nothing.companies, nothing.rivals, nothing.postings) == (
+        None,
+        [],
+        [],
+        [],
+    )
+
+
+def _uid(document: dict[str, Any], name: str) -> str:
+    return next(c["uid"] for c in document["companies"] if c["name"] == name)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "where", "problem"),
+    [
+        (
+            # Acme–Initech made Globex–Acme, while the database keeps Acme–Globex.
+            lambda d: d["rivals"][1].update(company=_uid(d, "Globex"), rival=_uid(d, "Acme Corp")),
+            "$.rivals[0].rival",
+            "Globex and Acme Corp are rivals in the database already",
+        ),
+        (
+            lambda d: d["job_boards"][1].update(token="globex", region="", board="greenhouse"),
+            "$.job_boards[0].token",
+            "'greenhouse:globex' is already Globex's board in the database",
+        ),
+        (
+            lambda d: d["job_boards"][1].update(company=_uid(d, "Globex")),
+            "$.job_boards[0].company",
+            "a second board for Globex: the database holds 'greenhouse:globex'",
+        ),
+        (
+            lambda d: d["postings"][1].update(key="greenhouse:globex:1", posting_id="1"),
+            "$.postings[0].key",
+            "'greenhouse:globex:1' is also the key of another posting in the database",
+        ),
+    ],
+)
+def test_a_merge_counts_the_records_the_database_keeps(ws, tmp_path, mutate, where, problem):
+    """The first record of each kind is left out of the file, so the database keeps it as it
+    is; the second is changed to clash with it."""
+    _fill_rivals(ws)
+    before = export_text(ws)
+    document = json.loads(before)
+    mutate(document)
+    for section in ("rivals", "job_boards", "postings"):
+        del document[section][0]
+    with pytest.raises(ParseError) as raised:
+        import_file(ws, _write(tmp_path, document), merge=True)
+    assert raised.value.where == where
+    assert problem in raised.value.message
+    assert export_text(ws) == before

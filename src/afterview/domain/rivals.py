@@ -28,9 +28,44 @@ SAME_FIELD = 75.0  # title closeness (0..100) of two roles in the same field
 # Words of a job title that say its level or kind of job, not its field: "Senior Data
 # Engineer" and "ML Engineer" share only these, so they are not in the same field.
 _NOT_FIELD = frozenset(
-    "senior sr junior jr staff principal lead head chief distinguished associate assistant "
-    "intern trainee i ii iii iv v engineer engineering developer manager specialist "
-    "consultant analyst of and the for a an in at to with".split()
+    [
+        "senior",
+        "sr",
+        "junior",
+        "jr",
+        "staff",
+        "principal",
+        "lead",
+        "head",
+        "chief",
+        "distinguished",
+        "associate",
+        "assistant",
+        "intern",
+        "trainee",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "v",
+        "engineer",
+        "engineering",
+        "developer",
+        "manager",
+        "specialist",
+        "consultant",
+        "analyst",
+        "of",
+        "and",
+        "the",
+        "for",
+        "a",
+        "an",
+        "in",
+        "at",
+        "to",
+        "with",
+    ]
 )
 
 

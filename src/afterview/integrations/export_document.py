@@ -15,6 +15,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from afterview.domain.actions import ActionKind, ActionState
+from afterview.domain.boards import Board
 from afterview.domain.drafts import DraftKind, DraftState, Tone
 from afterview.domain.errors import ParseError
 from afterview.domain.events import EventKind, SubjectKind
@@ -227,6 +228,66 @@ class CriterionDoc(_Strict):
     position: int = Field(ge=0)
 
 
+class RivalDoc(_Strict):
+    """Two companies that compete for the same people; it reads both ways."""
+
+    id: int = Field(gt=0)
+    uid: UUID
+    company: UUID
+    rival: UUID
+    created_at: AwareDatetime
+
+
+class JobBoardDoc(_Strict):
+    """Where a company lists its openings, and how its scans went."""
+
+    id: int = Field(gt=0)
+    uid: UUID
+    company: UUID
+    board: Board
+    token: str = Field(min_length=1, max_length=200)
+    region: Literal["", "eu"]  # "eu": Lever's EU accounts
+    link: str  # as the user gave it
+    scanned_at: AwareDatetime | None
+    since: AwareDatetime | None  # the scan before the last one
+    failed_at: AwareDatetime | None
+    failure: str = Field(max_length=2000)
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class PayDoc(_Strict):
+    currency: str
+    low: float | None
+    high: float | None
+    period: str  # "year", "month", "hour", … ("" when the board does not say)
+
+
+class PostingDoc(_Strict):
+    """An opening a scan found on a company's board, kept after it is gone."""
+
+    id: int = Field(gt=0)
+    uid: UUID
+    key: str = Field(min_length=1, max_length=500)  # board:token:posting_id
+    company: UUID
+    board: Board
+    token: str = Field(min_length=1, max_length=200)
+    posting_id: str = Field(min_length=1, max_length=200)
+    title: str = Field(max_length=500)
+    department: str = Field(max_length=300)
+    location: str = Field(max_length=500)
+    remote: Remote | None
+    employment: str = Field(max_length=100)
+    url: str
+    published_at: AwareDatetime | None
+    text: str
+    pay: PayDoc | None
+    first_seen_at: AwareDatetime
+    last_seen_at: AwareDatetime
+    gone_at: AwareDatetime | None  # no longer listed
+    application: UUID | None  # saved as this application
+
+
 class SubjectDoc(_Strict):
     kind: SubjectKind
     uid: UUID | None  # None for the profile
@@ -259,6 +320,10 @@ class ExportDocument(_Strict):
     offers: list[OfferDoc] = Field(default_factory=list)
     # The offer worksheet's criteria and weights; none: the default weights.
     criteria: list[CriterionDoc] = Field(default_factory=list)
+    # Added in 0.4 (migration 2026_11_26_0007): older files have none.
+    rivals: list[RivalDoc] = Field(default_factory=list)
+    job_boards: list[JobBoardDoc] = Field(default_factory=list)
+    postings: list[PostingDoc] = Field(default_factory=list)
     events: list[EventDoc]
 
 

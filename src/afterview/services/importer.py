@@ -4,7 +4,7 @@ against the same rules as records typed in, so an import cannot store what the a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
@@ -26,6 +26,7 @@ from afterview.domain.offers import (
 )
 from afterview.domain.reviews import Question, check_review
 from afterview.domain.values import (
+    NAME_LENGTH,
     ROLE_LENGTH,
     check_domain,
     check_email,
@@ -48,6 +49,14 @@ from afterview.integrations.export_document import (
     ReferenceUseDoc,
     ReviewDoc,
 )
+from afterview.services.import_rivals import (
+    board_row,
+    board_targets,
+    posting_row,
+    posting_targets,
+    rival_row,
+    rival_targets,
+)
 from afterview.services.offers import NOTES_LENGTH, currencies
 from afterview.store import transfer as tables
 
@@ -63,6 +72,9 @@ KINDS = (
     "reviews",
     "offers",
     "criteria",
+    "rivals",
+    "job_boards",
+    "postings",
     "events",
 )
 SUBJECT_TABLES = {
@@ -120,6 +132,7 @@ class Importer:
             i.uid: i.application for i in (*current.interviews, *document.interviews)
         }
         self.current_profile = current.profile
+        self.company_names = {c.uid: c.name for c in (*current.companies, *document.companies)}
         # The file's own company names and aliases, to refuse two companies of one name.
         self.names_in_file: dict[str, int] = {}
 
@@ -139,6 +152,7 @@ class Importer:
         self._check_criteria()
         self._write("criteria", self._criterion_row)
         self._number_criteria()
+        self._competition()
         self._write("events", self._event_row, update=False)
 
     def _profile(self) -> None:
@@ -153,6 +167,9 @@ class Importer:
             "$.profile.subdivision",
             lambda: check_region(profile.country, profile.subdivision),
         )
+        for position, place in enumerate(profile.target_places):
+            where = f"$.profile.target_places[{position}]"
+            self._check(where, partial(require_text, place, "place", NAME_LENGTH))
         if profile == self.current_profile:
             self.report.unchanged["profile"] += 1
         elif self.current_profile is None:
@@ -168,11 +185,14 @@ class Importer:
         to_row: Callable[[int, Any], dict[str, Any]],
         *,
         update: bool = True,
+        targets: Mapping[UUID, Any] | None = None,
     ) -> None:
+        """Write a kind's records: each one updates its `target` (by default the record of
+        its uid, or the company of its name, or the criterion of its key), if any."""
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for index, record in enumerate(getattr(self.document, kind)):
-            target = self._target(kind, record)
+            target = self._target(kind, record) if targets is None else targets.get(record.uid)
             if target is None:
                 row = to_row(index, record)
                 if self.keep_ids:
@@ -415,6 +435,17 @@ class Importer:
         ordered = sorted(found, key=lambda row: (row.position, row.id))
         moved = [{"id": r.id, "position": at} for at, r in enumerate(ordered) if r.position != at]
         tables.update_rows(self.session, "criteria", moved)
+
+    def _competition(self) -> None:
+        """Rivals, job boards and the postings scans found (services/import_rivals.py)."""
+        document, existing, ref = self.document, self.existing, self._ref
+        names, source = self.company_names, self.source
+        rivals = rival_targets(document.rivals, existing["rivals"], ref, names, source)
+        self._write("rivals", partial(rival_row, ref), targets=rivals)
+        boards = board_targets(document.job_boards, existing["job_boards"], ref, names, source)
+        self._write("job_boards", partial(board_row, ref), targets=boards)
+        postings = posting_targets(document.postings, existing["postings"], source)
+        self._write("postings", partial(posting_row, ref), targets=postings)
 
     def _event_row(self, index: int, e: EventDoc) -> dict[str, Any]:
         where = f"$.events[{index}].subject"

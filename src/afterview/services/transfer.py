@@ -23,10 +23,13 @@ from afterview.integrations.export_document import (
     EventDoc,
     ExportDocument,
     InterviewDoc,
+    JobBoardDoc,
     OfferDoc,
+    PostingDoc,
     ProfileDoc,
     ReferenceUseDoc,
     ReviewDoc,
+    RivalDoc,
     SalaryDoc,
     SubjectDoc,
     dump_document,
@@ -106,6 +109,14 @@ def build_document(session: Session) -> ExportDocument:
             for r in read["offers"]
         ],
         criteria=[CriterionDoc.model_validate(_pick(CriterionDoc, r)) for r in read["criteria"]],
+        rivals=[_rival_doc(r, uids["companies"]) for r in read["rivals"]],
+        job_boards=[
+            JobBoardDoc.model_validate(
+                _pick(JobBoardDoc, r) | {"company": uids["companies"][r["company_id"]]}
+            )
+            for r in read["job_boards"]
+        ],
+        postings=[_posting_doc(r, uids) for r in read["postings"]],
         events=[_event_doc(r, uids) for r in read["events"]],
     )
 
@@ -114,8 +125,9 @@ def import_document(
     ws: Workspace, document: ExportDocument, *, merge: bool = False, source: str = "import"
 ) -> ImportReport:
     """Add the document's records. Records already here (same uid, a company of the same
-    name, or a criterion of the same key) are a conflict unless `merge`, which updates them
-    from the file. Errors name `source` (the file) and the JSON path; nothing is written
+    name, a criterion or a posting of the same key) are a conflict unless `merge`, which
+    updates them from the file (a rivalry of the same two companies, and a company's board,
+    too). Errors name `source` (the file) and the JSON path; nothing is written
     unless everything can be."""
     _check_unique_uids(document, source)
     with tables.without_collector(), ws.ready().write() as session:
@@ -182,6 +194,23 @@ def _review_doc(row: dict[str, Any], uids: dict[str, dict[int, UUID]]) -> Review
     )
 
 
+def _rival_doc(row: dict[str, Any], companies: dict[int, UUID]) -> RivalDoc:
+    return RivalDoc.model_validate(
+        _pick(RivalDoc, row)
+        | {"company": companies[row["company_id"]], "rival": companies[row["rival_id"]]}
+    )
+
+
+def _posting_doc(row: dict[str, Any], uids: dict[str, dict[int, UUID]]) -> PostingDoc:
+    return PostingDoc.model_validate(
+        _pick(PostingDoc, row)
+        | {
+            "company": uids["companies"][row["company_id"]],
+            "application": uids["applications"].get(row["application_id"]),
+        }
+    )
+
+
 def _event_doc(row: dict[str, Any], uids: dict[str, dict[int, UUID]]) -> EventDoc:
     kind = SubjectKind(row["subject_kind"])
     table = SUBJECT_TABLES.get(kind)
@@ -205,6 +234,7 @@ def _collisions(document: ExportDocument, current: ExportDocument) -> list[tuple
     found: list[tuple[str, str]] = []
     names = {company.name.casefold() for company in current.companies}
     keys = {criterion.key for criterion in current.criteria}
+    postings = {posting.key for posting in current.postings}
     for kind in KINDS:
         here = {record.uid for record in getattr(current, kind)}
         for record in getattr(document, kind):
@@ -212,6 +242,7 @@ def _collisions(document: ExportDocument, current: ExportDocument) -> list[tuple
                 record.uid in here
                 or (kind == "companies" and record.name.casefold() in names)
                 or (kind == "criteria" and record.key in keys)
+                or (kind == "postings" and record.key in postings)
             )
             if clash:
                 found.append((kind, _label(record)))
@@ -221,7 +252,7 @@ def _collisions(document: ExportDocument, current: ExportDocument) -> list[tuple
 
 
 def _label(record: BaseModel) -> str:
-    for attribute in ("name", "role", "label", "key"):
+    for attribute in ("name", "role", "label", "key", "token"):
         value = getattr(record, attribute, None)
         if value:
             return str(value)

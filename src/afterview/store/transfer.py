@@ -41,10 +41,13 @@ from afterview.store.rows import (
     EventRow,
     InterviewerRow,
     InterviewRow,
+    JobBoardRow,
     OfferRow,
+    PostingRow,
     ProfileRow,
     ReferenceUseRow,
     ReviewRow,
+    RivalRow,
 )
 
 TABLES: dict[str, type[Base]] = {
@@ -60,6 +63,9 @@ TABLES: dict[str, type[Base]] = {
     "reviews": ReviewRow,  # after applications and interviews
     "offers": OfferRow,  # after applications
     "criteria": CriterionRow,
+    "rivals": RivalRow,  # after companies
+    "job_boards": JobBoardRow,  # after companies
+    "postings": PostingRow,  # after companies and applications
     "events": EventRow,
 }
 CHUNK = 2000
