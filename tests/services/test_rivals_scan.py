@@ -16,7 +16,14 @@ from afterview.domain.errors import Conflict, InvalidInput
 from afterview.domain.stages import Stage
 from afterview.services.applications import list_applications, show_application
 from afterview.services.plans import PracticePlan, interview_plan
-from afterview.services.rivals import add_rival, remove_board, remove_rival, rivals_of, set_board
+from afterview.services.rivals import (
+    add_rival,
+    add_suggested,
+    remove_board,
+    remove_rival,
+    rivals_of,
+    set_board,
+)
 from afterview.services.scan import Filters, list_openings, save_opening, scan, show_opening
 from afterview.services.workspace import Workspace
 from tests.boardserver import BoardServer, Reply, fixture, greenhouse_jobs
@@ -96,8 +103,11 @@ def test_rivals_are_suggested_from_your_applications_in_the_same_field(search: W
     [suggestion] = rivals_of(search, "Acme").suggestions
     assert suggestion.company == "Globex"
     assert "Senior Data Engineer" in suggestion.reason
-    add_rival(search, "Acme", "Globex")
-    assert rivals_of(search, "Acme").suggestions == []
+    make_application(search, company="Hooli", role="Data Engineer II")
+    rivals, taken = add_suggested(search, "Acme")
+    assert [s.company for s in taken] == ["Globex", "Hooli"]
+    assert [r.company.name for r in rivals.rivals] == ["Globex", "Hooli"]
+    assert rivals.suggestions == []
 
 
 def test_a_scan_stores_ranks_and_counts_new_openings(search: Workspace, board_server):

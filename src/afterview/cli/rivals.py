@@ -131,7 +131,7 @@ def remove(state: CliState, company: str, rival_ref: str) -> None:
 def suggest(state: CliState, company: str, add_all: bool) -> None:
     """Companies where you applied for a role close to one you applied for at COMPANY, closest
     first; --add makes them all its rivals."""
-    from afterview.services.rivals import add_rival, rivals_of
+    from afterview.services.rivals import add_suggested, rivals_of
 
     ws = state.workspace()
     found = rivals_of(ws, company)
@@ -146,9 +146,8 @@ def suggest(state: CliState, company: str, add_all: bool) -> None:
         )
         click.echo(f"Add them all: afterview rival suggest {shlex.quote(name)} --add")
         return
-    for s in found.suggestions:
-        add_rival(ws, found.company.id, str(s.company_id))
-    added = ", ".join(s.company for s in found.suggestions)
+    _, taken = add_suggested(ws, found.company.id)
+    added = ", ".join(s.company for s in taken)
     click.echo(f"Rivals of {name} now include {added}.")
 
 

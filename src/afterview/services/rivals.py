@@ -90,16 +90,32 @@ def add_rival(
                 ref = board_source(link)
         if other.id == company.id:
             raise InvalidInput(f"{company.name} cannot be its own rival.", field="rival")
-        before = _rival_names(session, company.id)
-        if rival_store.rivalry(session, company.id, other.id) is None:
-            rival_store.add_rivalry(session, company.id, other.id, now)
-            _record_rivals(session, company.id, before, now)
-            _record_rivals(
-                session, other.id, _rival_names(session, other.id, without=company.id), now
-            )
+        _pair(session, company.id, other.id, now)
         if ref is not None:
             _set_board(session, other, ref, link.strip(), now)
         return _rivals(session, company)
+
+
+def add_suggested(ws: Workspace, reference: str | int) -> tuple[Rivals, list[Suggestion]]:
+    """Make every company suggested as a rival of the one `reference` names its rival, in
+    one transaction; the rivals after, and the suggestions taken."""
+    now = ws.now()
+    with ws.ready().write() as session:
+        company = find_company(session, reference)
+        taken = _rivals(session, company).suggestions
+        for suggestion in taken:
+            _pair(session, company.id, suggestion.company_id, now)
+        return _rivals(session, company), taken
+
+
+def _pair(session: Session, company_id: int, other_id: int, now: datetime) -> None:
+    """Make two companies rivals (if they are not), on both timelines."""
+    if rival_store.rivalry(session, company_id, other_id) is not None:
+        return
+    before = _rival_names(session, company_id)
+    rival_store.add_rivalry(session, company_id, other_id, now)
+    _record_rivals(session, company_id, before, now)
+    _record_rivals(session, other_id, _rival_names(session, other_id, without=company_id), now)
 
 
 def remove_rival(ws: Workspace, reference: str | int, rival: str | int) -> Rivals:
