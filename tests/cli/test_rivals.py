@@ -457,3 +457,14 @@ def test_the_board_choices_are_the_boards_afterview_reads():
     from afterview.cli.openings import BOARDS
 
     assert set(BOARDS) == {str(board) for board in Board}
+
+
+def test_the_interview_plan_lists_the_best_openings_at_the_rivals(scanned: Run):
+    scanned("interview", "add", "acme", "2026-11-25 14:00", "--with", "Dana Reyes")
+    text = scanned("plan", "1").stdout
+    assert "Best openings at Acme Corp's rivals: Data Engineer at Globex (100)" in text
+    plan = json.loads(scanned("plan", "1", "--json").stdout)
+    competition = plan["practices"][3]
+    assert [o["title"] for o in competition["openings"]] == ["Data Engineer", "Office Manager"]
+    assert "text" not in competition["openings"][0]
+    assert all(p["openings"] == [] for p in plan["practices"] if p["practice"] != 4)

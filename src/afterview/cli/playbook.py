@@ -54,6 +54,7 @@ def plan(state: CliState, interview: str, as_json: bool) -> None:
 
 def plan_json(found: InterviewPlan, drafts: Mapping[int, DraftView]) -> dict[str, Any]:
     from afterview.cli.agenda import draft_json
+    from afterview.cli.openings import opening_json
     from afterview.cli.records import action_json
 
     return {
@@ -66,6 +67,7 @@ def plan_json(found: InterviewPlan, drafts: Mapping[int, DraftView]) -> dict[str
                 "actions": [
                     action_json(a) | {"draft": draft_json(drafts.get(a.id))} for a in p.actions
                 ],
+                "openings": [opening_json(o) for o in p.openings],
             }
             for p in found.practices
         ],
