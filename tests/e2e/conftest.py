@@ -38,6 +38,7 @@ import pytest
 from tests.conftest import NOW
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
     from playwright.sync_api import Browser, ConsoleMessage, Page, ViewportSize
     from playwright.sync_api import expect as expect
 
@@ -131,6 +132,7 @@ class LiveServer:
     url: str
     workspace: Workspace
     errors: list[logging.LogRecord] = field(default_factory=list)
+    app: FastAPI | None = None  # to move its clock: app.state.workspace = workspace.at(...)
 
 
 class _Collect(logging.Handler):
@@ -168,7 +170,7 @@ def live_server(tmp_path: Path, sample_database: Path) -> Iterator[LiveServer]:
         app, log_config=None, log_level="warning", access_log=False, lifespan="on", ws="none"
     )
     server = uvicorn.Server(config)
-    live = LiveServer(url, app.state.workspace)
+    live = LiveServer(url, app.state.workspace, app=app)
     collect = _Collect(live.errors)
     for name in SERVER_LOGGERS:
         logging.getLogger(name).addHandler(collect)

@@ -39,6 +39,7 @@ PAGES = [
     "/interviews/new",
     "/reviews",
     "/offers",
+    "/openings",
 ]
 
 
@@ -62,6 +63,7 @@ DEMO_PAGES = [
     "/reviews?q=yourself",
     "/offers?application=1",
     "/applications/4",
+    "/openings?rivals_of=1&new=1",
 ]
 
 

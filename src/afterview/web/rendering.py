@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
 from afterview.config import Settings
+from afterview.web.pages.answers import web_link
 
 
 def page_templates(settings: Settings) -> Jinja2Templates:
@@ -26,6 +27,7 @@ def page_templates(settings: Settings) -> Jinja2Templates:
     )
     environment.filters["local"] = local_time
     environment.filters["label"] = lambda value: str(value).replace("_", " ")
+    environment.globals["web_link"] = web_link
     return Jinja2Templates(env=environment)
 
 

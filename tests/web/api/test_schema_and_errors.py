@@ -44,6 +44,12 @@ ROUTES = {
     "/api/offers/weights": {"get", "put"},
     "/api/offers/compare": {"get"},
     "/api/applications/{application_id}/reject": {"post"},
+    "/api/companies/{company_id}/rivals": {"get", "post"},
+    "/api/companies/{company_id}/rivals/{rival_id}": {"delete"},
+    "/api/companies/{company_id}/board": {"put", "delete"},
+    "/api/scan": {"post"},
+    "/api/openings": {"get"},
+    "/api/openings/{opening_id}/save": {"post"},
 }
 CHANGES = [
     (method.upper(), path)
@@ -71,7 +77,8 @@ def test_the_openapi_schema_documents_every_route(client: TestClient):
 @pytest.mark.parametrize(("method", "path"), CHANGES)
 def test_every_change_without_the_csrf_token_is_refused(client: TestClient, method: str, path: str):
     client.headers.pop("X-CSRF-Token")
-    ids = ("application_id", "interview_id", "contact_id", "action_id", "draft_id", "offer_id")
+    ids = ["application_id", "interview_id", "contact_id", "action_id", "draft_id", "offer_id"]
+    ids += ["company_id", "rival_id", "opening_id"]
     concrete = path.format(**dict.fromkeys(ids, 1))
     refused = client.request(method, concrete, json={})
     assert refused.status_code == 403
@@ -107,6 +114,10 @@ def test_every_change_without_the_csrf_token_is_refused(client: TestClient, meth
         ("PATCH", "/api/offers/99999", "offer"),
         ("DELETE", "/api/offers/99999", "offer"),
         ("POST", "/api/applications/99999/reject", "application"),
+        ("GET", "/api/companies/99999/rivals", "company"),
+        ("DELETE", "/api/companies/99999/rivals/1", "company"),
+        ("DELETE", "/api/companies/99999/board", "company"),
+        ("POST", "/api/openings/99999/save", "opening"),
     ],
 )
 def test_an_unknown_id_is_404_with_the_stable_body(

@@ -22,6 +22,7 @@ from afterview.web.api import (
     references,
     rejection,
     reviews,
+    rivals,
 )
 
 
@@ -57,5 +58,5 @@ def csrf_token(request: Request) -> dict[str, str]:
 
 # network before contacts: /contacts/import is no contact's id.
 MODULES = (network, applications, interviews, plans, contacts, references, agenda, actions, drafts)
-for module in (*MODULES, lint, reviews, offers, rejection):
+for module in (*MODULES, lint, reviews, offers, rejection, rivals):
     router.include_router(module.router)

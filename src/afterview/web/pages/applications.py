@@ -1,7 +1,7 @@
 """An application's page — details, timeline, interviews, the people you know there and
 those you asked, actions, drafts and a stage change; its offer, a rejection with what it
-plans, the lessons and the feedback (pages/offers.py, rejection.py, reviews.py) — and the
-forms that add and edit one.
+plans, the lessons and the feedback, its company's rivals (pages/offers.py, rejection.py,
+reviews.py, rivals.py) — and the forms that add and edit one.
 A stage change answers the board or the application, whichever page asked."""
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from afterview.web.pages.offers import offer_context
 from afterview.web.pages.references import give_context
 from afterview.web.pages.rejection import reject_context
 from afterview.web.pages.reviews import lessons_context
+from afterview.web.pages.rivals import rivals_context
 
 router = APIRouter()
 
@@ -210,6 +211,7 @@ def detail_context(ws: WorkspaceDep, application_id: int) -> dict[str, object]:
     context |= network_context(ws, application.id)
     context |= offer_context(ws, application) | reject_context(application)
     context |= lessons_context(ws, application, detail.zone)
+    context |= rivals_context(ws, application)
     return context | {
         "active": "board",
         "application": application,

@@ -1,4 +1,5 @@
-"""Drafts: the list with each one's lint, and the editor — subject and body with a live lint,
+"""Drafts: the list with each one's lint, writing one for an application (a cover letter
+from the openings page), and the editor — subject and body with a live lint,
 save, copy, mailto, .eml download, mark sent, and send by SMTP after a confirmation."""
 
 from __future__ import annotations
@@ -6,9 +7,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from afterview.domain.drafts import DraftState
+from afterview.domain.drafts import DraftKind, DraftState
 from afterview.domain.errors import InvalidInput
 from afterview.web.api.drafts import StateName, states_named
 from afterview.web.deps import TemplatesDep, WorkspaceDep
@@ -37,6 +38,21 @@ def list_drafts(
         "rows": [(v, lint_summary(v.findings), labels.get(v.draft.application_id)) for v in views],
     }
     return templates.TemplateResponse(request, "drafts.html", context)
+
+
+@router.post("/drafts", response_model=None)
+def write_draft(ws: WorkspaceDep, form: FormDep) -> RedirectResponse:
+    """Write a draft of `kind` for an application (`to`: the contact, for the kinds that
+    go to someone), then open it in the editor. An untouched draft of the same message is
+    written again; one you edited is kept."""
+    from afterview.services.drafts import write_drafts
+
+    kind = form.get("kind", "")
+    if kind not in set(DraftKind) or kind == DraftKind.THANK_YOU:
+        raise InvalidInput(f"{kind!r} is not a kind of draft for an application.", field="kind")
+    to = form.get("to", "").strip() or None
+    [view] = write_drafts(ws, DraftKind(kind), form.get("application", ""), to=to)
+    return RedirectResponse(f"/drafts/{view.draft.id}", status_code=303)
 
 
 @router.get("/drafts/{draft_id}.eml", response_model=None)
