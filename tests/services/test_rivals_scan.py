@@ -223,7 +223,7 @@ def test_an_opening_becomes_a_saved_application_once(search: Workspace, board_se
     assert unsaved.total == 1
 
 
-def test_no_scan_reaches_beyond_127_0_0_1_by_default(ws: Workspace):
+def test_the_tests_point_every_board_at_a_closed_local_port(ws: Workspace):
     """The tests' settings point every board at a closed local port (tests/conftest.py)."""
     settings = load_settings()
     assert all(url.startswith("http://127.0.0.1:9/") for url in settings.board_urls.values())
@@ -316,3 +316,75 @@ def test_a_link_and_a_name_are_each_given_once(search: Workspace):
     with pytest.raises(InvalidInput, match="named 'Globex' already") as error:
         add_rival(search, "Acme", "Globex", name="Globex Inc")
     assert error.value.field == "name"
+
+
+def test_rivals_may_be_named_after_job_boards(search: Workspace):
+    add_rival(search, "Acme", "Lever")
+    add_rival(search, "Acme", "Greenhouse")
+    assert [r.company.name for r in rivals_of(search, "Acme").rivals] == ["Greenhouse", "Lever"]
+
+
+def test_a_long_opening_is_saved_cut_to_what_an_application_holds(
+    search: Workspace, board_server: BoardServer
+):
+    add_rival(search, "Acme", "greenhouse:globex")
+    title, text = "Data Engineer " + "x" * 400, "SQL " * 20_000
+    board_server.serve(
+        _jobs_url(board_server, "globex"), Reply(body=greenhouse_jobs((1, title, "Berlin", text)))
+    )
+    [opening] = scan(search, "Acme").openings
+    application = save_opening(search, opening.opening.id)
+    assert application.role == title[:300]
+    assert len(show_application(search, application.id).application.posting) <= 50_000
+
+
+def test_a_cached_scan_keeps_what_is_new(search: Workspace, board_server: BoardServer):
+    add_rival(search, "Acme", "greenhouse:globex")
+    url = _jobs_url(board_server, "globex")
+    board_server.serve(url, Reply(body=greenhouse_jobs((1, "Data Engineer", "Berlin", "SQL"))))
+    scan(search, "Acme")
+    board_server.serve(
+        url,
+        Reply(
+            body=greenhouse_jobs(
+                (1, "Data Engineer", "Berlin", "SQL"), (2, "Analytics Engineer", "Berlin", "SQL")
+            )
+        ),
+    )
+    fresh = scan(_later(search, 24), "Acme").boards[0]
+    cached = scan(_later(search, 25), "Acme").boards[0]
+    assert (cached.source, cached.new, cached.since) == ("cache", 1, fresh.since)
+    assert fresh.since == NOW
+
+
+def test_a_board_changed_while_it_was_read_is_not_stored(
+    search: Workspace, board_server: BoardServer, monkeypatch: pytest.MonkeyPatch
+):
+    from afterview.services import scan as scan_module
+
+    add_rival(search, "Acme", "greenhouse:globex")
+    add_rival(search, "Acme", "greenhouse:initech")
+    board_server.serve(
+        _jobs_url(board_server, "globex"),
+        Reply(body=greenhouse_jobs((1, "Data Engineer", "Berlin", "SQL"))),
+    )
+    board_server.serve(
+        _jobs_url(board_server, "initech"),
+        Reply(body=greenhouse_jobs((2, "Data Engineer", "Berlin", "SQL"))),
+    )
+    fetch = scan_module._fetch
+
+    def fetch_then_change(*args: object, **kwargs: object) -> object:
+        result = fetch(*args, **kwargs)  # type: ignore[arg-type]
+        set_board(search, "Globex", "lever:globex")  # the user, meanwhile
+        return result
+
+    monkeypatch.setattr(scan_module, "_fetch", fetch_then_change)
+    report = scan(search, "Acme")
+    outcome = {b.company: b for b in report.boards}
+    assert "changed while it was read" in outcome["Globex"].failure
+    assert outcome["Initech"].listed == 1
+    assert [o.opening.company for o in list_openings(search).openings] == ["Initech"]
+    board = rivals_of(search, "Globex").board
+    assert board is not None
+    assert (board.ref.board, board.scanned_at) == (Board.LEVER, None)

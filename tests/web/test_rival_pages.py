@@ -411,6 +411,17 @@ def test_an_opening_is_saved_then_its_cover_letter_written(search: Search):
     assert draft.status_code == 200
     assert "Cover letter" in draft.text
     assert "Globex" in draft.text
+    # Edited, then asked for again: the page opens the edited letter as it is.
+    draft_id = int(letter.headers["location"].rsplit("/", 1)[1])
+    edited = search.client.patch(f"/api/drafts/{draft_id}", json={"body": "My own words."})
+    assert edited.status_code == 200
+    again = search.client.post(
+        "/drafts",
+        data={"kind": "cover_letter", "application": str(application["id"])},
+        follow_redirects=False,
+    )
+    assert again.headers["location"] == f"/drafts/{draft_id}"
+    assert "My own words." in search.client.get(again.headers["location"]).text
 
 
 def test_a_draft_of_no_such_kind_is_refused(search: Search):

@@ -137,8 +137,8 @@ def board_source(text: str) -> BoardRef:
     given = text.strip()
     if not given:
         raise InvalidInput("Give a job link or board:token.", field="board")
-    name, colon, token = given.partition(":")
-    if colon and "/" not in given and name.casefold().removesuffix("-eu") in set(Board):
+    if is_board_token(given):
+        name, _, token = given.partition(":")
         board = Board(name.casefold().removesuffix("-eu"))
         region = "eu" if name.casefold().endswith("-eu") and board is Board.LEVER else ""
         found = detect_board(f"https://{_host(board, token.strip(), region)}")
@@ -153,6 +153,12 @@ def board_source(text: str) -> BoardRef:
             field="board",
         )
     return found
+
+
+def is_board_token(text: str) -> bool:
+    """Whether `text` is written `board:token` ("greenhouse:globex", "lever-eu:acme")."""
+    name, colon, _ = text.strip().partition(":")
+    return bool(colon) and "/" not in text and name.casefold().removesuffix("-eu") in set(Board)
 
 
 def _host(board: Board, token: str, region: str) -> str:

@@ -70,12 +70,14 @@ def write_drafts(
     tone: Tone | None = None,
     short: bool = False,
     posting: str | None = None,
+    keep_edited: bool = False,
 ) -> list[DraftView]:
     """Draft a message of `kind` for an interview (thank-you notes: one per interviewer
     unless `to` names one) or an application (every other kind). An untouched draft of the
-    same message is written again (in the new tone); one you edited is kept: with `to` that
-    is a Conflict, for a whole panel the edited notes are returned as they are. A posting
-    given here is stored with the application, so the letter and its lint agree."""
+    same message is written again (in the new tone); one you edited is kept: it is returned
+    as it is for a whole panel or with `keep_edited` (a page then opens it), otherwise that
+    is a Conflict. A posting given here is stored with the application, so the letter and
+    its lint agree."""
     tone = tone or Tone(ws.settings.draft_tone)
     now = ws.now()
     with ws.ready().write() as session:
@@ -87,7 +89,7 @@ def write_drafts(
             if posting is not None:
                 application = _keep_posting(session, application, posting, now)
             requests = [_application_request(session, kind, application, contact, tone, short)]
-        keep_edited = kind == DraftKind.THANK_YOU and contact is None
+        keep_edited = keep_edited or (kind == DraftKind.THANK_YOU and contact is None)
         drafts = [_write_one(ws, session, r, now, keep_edited=keep_edited) for r in requests]
         return _views(session, ws, drafts)
 

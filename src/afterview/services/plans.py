@@ -81,8 +81,9 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
             session, kinds=[ReviewKind.INTERVIEW], interview_ids=[interview.id]
         )
         offer = offer_store.offer_for(session, application.id)
-        best = best_openings(session, company.id, SHOWN_OPENINGS)
-        rivals = [r.other(company.id) for r in rival_store.rivalries_of(session, [company.id])]
+        scanning = place.rules["competition_scan"].enabled
+        best = best_openings(ws, session, company.id, SHOWN_OPENINGS) if scanning else []
+        rivals = rival_store.rival_ids(session, company.id)
         boards = rival_store.boards_of(session, rivals) if rivals else []
     notes = _practice_notes(interview, application, place, patience, fit)
     if reviewed and not notes[1]:
@@ -109,7 +110,7 @@ def interview_plan(ws: Workspace, reference: str | int) -> InterviewPlan:
             name,
             [a for a in actions if a.practice == number],
             notes[number],
-            tuple(best) if number == 4 and place.rules["competition_scan"].enabled else (),
+            tuple(best) if number == 4 else (),
         )
         for number, name in PRACTICES.items()
     ]

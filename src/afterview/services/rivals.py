@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from afterview.domain.boards import Board, BoardRef
+from afterview.domain.boards import BoardRef
 from afterview.domain.companies import Company
 from afterview.domain.errors import Conflict, InvalidInput
 from afterview.domain.events import SubjectKind
@@ -19,6 +19,7 @@ from afterview.domain.rivals import (
     Suggestion,
     board_source,
     board_text,
+    is_board_token,
     name_from_token,
     suggest_rivals,
 )
@@ -178,14 +179,12 @@ def _set_board(
 
 
 def _rivals(session: Session, company: Company) -> Rivals:
-    rivalries = rival_store.rivalries_of(session, [company.id])
-    ids = [r.other(company.id) for r in rivalries]
+    ids = rival_store.rival_ids(session, company.id)
     boards = {b.company_id: b for b in rival_store.boards_of(session, [company.id, *ids])}
-    listed: dict[int, int] = defaultdict(int)
-    for opening in rival_store.openings(session, ids):
-        listed[opening.company_id] += 1
+    listed = rival_store.listed_counts(session, ids)
     rivals = [
-        Rival(company_store.get_company(session, cid), boards.get(cid), listed[cid]) for cid in ids
+        Rival(company_store.get_company(session, cid), boards.get(cid), listed.get(cid, 0))
+        for cid in ids
     ]
     rivals.sort(key=lambda r: r.company.name.casefold())
     return Rivals(
@@ -207,11 +206,7 @@ def _suggestions(session: Session, company_id: int, rivals: list[int]) -> list[S
 
 
 def _rival_names(session: Session, company_id: int, without: int | None = None) -> list[str]:
-    ids = [
-        r.other(company_id)
-        for r in rival_store.rivalries_of(session, [company_id])
-        if r.other(company_id) != without
-    ]
+    ids = [cid for cid in rival_store.rival_ids(session, company_id) if cid != without]
     return sorted((company_store.get_company(session, cid).name for cid in ids), key=str.casefold)
 
 
@@ -226,7 +221,7 @@ def _link_in(text: str) -> BoardRef | None:
     """The board of `text` when it is a link (a name such as "Booking.com" is not one)."""
     if any(c.isspace() for c in text):
         return None
-    if text.partition(":")[0].casefold().removesuffix("-eu") in set(Board):
+    if is_board_token(text):
         return board_source(text)  # board:token
     if not ("/" in text or "." in text):
         return None

@@ -25,6 +25,7 @@ from afterview.domain.errors import Conflict, InvalidInput
 from afterview.domain.ranking import Ranked, Targets, score_posting
 from afterview.domain.rivals import JobBoard, Opening
 from afterview.domain.stages import Stage
+from afterview.domain.values import POSTING_LENGTH, ROLE_LENGTH
 from afterview.services.applications import add_application
 from afterview.services.companies import find_company
 from afterview.services.workspace import Workspace
@@ -102,10 +103,30 @@ def scan(
     result = _fetch([b.ref for b in boards], _settings(ws, refresh), now)
     scans: list[BoardScan] = []
     with ws.ready().write() as session:
-        for board in boards:
+        for read in boards:
+            # As it is now: the board may have been changed or removed while it was read.
+            board = rival_store.board_of(session, read.company_id, lock=True)
+            if board is None or board.id != read.id or board.ref != read.ref:
+                scans.append(_changed(read, names[read.company_id]))
+                continue
             scans.append(_store(session, board, result, names[board.company_id], now))
         ranked = _ranked(session, [b.company_id for b in boards])
     return ScanReport(boards=scans, unboarded=unboarded, openings=ranked, of=of)
+
+
+def _changed(board: JobBoard, company: str) -> BoardScan:
+    """A board changed or removed while the scan read it: nothing of it is stored."""
+    return BoardScan(
+        company_id=board.company_id,
+        company=company,
+        board=board.ref,
+        source="",
+        failure=f"{board.ref.label} changed while it was read; scan again",
+        listed=0,
+        added=0,
+        new=0,
+        since=board.since,
+    )
 
 
 def _scanned(
@@ -121,7 +142,7 @@ def _scanned(
             )
         return None, None, []
     company = find_company(session, reference)
-    ids = [r.other(company.id) for r in rival_store.rivalries_of(session, [company.id])]
+    ids = rival_store.rival_ids(session, company.id)
     if not ids:
         raise InvalidInput(
             f"{company.name} has no rivals yet: add one by name or by one of its job links.",
@@ -193,6 +214,8 @@ def store_listing(
         # What the board said now: the last scan becomes the one new openings count from.
         rival_store.mark_scanned(session, board.id, now)
         since = board.scanned_at
+    elif board.failing:
+        rival_store.clear_failure(session, board.id)
     return BoardScan(
         company_id=board.company_id,
         company=company,
@@ -217,6 +240,15 @@ def targets_of(session: Session) -> Targets:
         places=profile.target_places,
         remote=profile.remote_ok,
     )
+
+
+def ranked(
+    ws: Workspace, session: Session, company_ids: Collection[int] | None
+) -> list[RankedOpening]:
+    """_ranked, kept while the database is unchanged (ws.db.memo): a server shows the best
+    openings on page after page without ranking thousands again."""
+    key = None if company_ids is None else tuple(sorted(company_ids))
+    return ws.db.memo.get(f"scan.ranked:{key}", None, lambda: _ranked(session, company_ids))
 
 
 def _ranked(session: Session, company_ids: Collection[int] | None) -> list[RankedOpening]:
@@ -271,8 +303,8 @@ def list_openings(ws: Workspace, filters: Filters = Filters()) -> OpeningList:
         of = find_company(session, filters.rivals_of) if filters.rivals_of is not None else None
         ids: list[int] | None = None
         if of is not None:
-            ids = [r.other(of.id) for r in rival_store.rivalries_of(session, [of.id])]
-        everything = _ranked(session, ids)
+            ids = rival_store.rival_ids(session, of.id)
+        everything = ranked(ws, session, ids)
         companies = sorted(
             {(o.opening.company_id, o.opening.company) for o in everything},
             key=lambda c: c[1].casefold(),
@@ -312,10 +344,12 @@ def _keeps(item: RankedOpening, filters: Filters, company: int | None, words: li
     return True
 
 
-def best_openings(session: Session, company_id: int, limit: int = 3) -> list[RankedOpening]:
+def best_openings(
+    ws: Workspace, session: Session, company_id: int, limit: int = 3
+) -> list[RankedOpening]:
     """The best listed openings at a company's rivals, from the last scans."""
-    ids = [r.other(company_id) for r in rival_store.rivalries_of(session, [company_id])]
-    return _ranked(session, ids)[:limit] if ids else []
+    ids = rival_store.rival_ids(session, company_id)
+    return ranked(ws, session, ids)[:limit] if ids else []
 
 
 def show_opening(ws: Workspace, opening_id: int) -> RankedOpening:
@@ -332,7 +366,7 @@ def save_opening(ws: Workspace, opening_id: int) -> Application:
     place, pay and text; the text lets a cover letter answer it (`afterview draft
     cover-letter APP`). An opening is saved once."""
     with ws.ready().write() as session:
-        opening = rival_store.get_opening(session, opening_id)
+        opening = rival_store.get_opening(session, opening_id, lock=True)
         if opening.application_id is not None:
             saved = application_store.get_application(session, opening.application_id)
             raise Conflict(
@@ -344,13 +378,13 @@ def save_opening(ws: Workspace, opening_id: int) -> Application:
             ws,
             within=session,
             company=str(opening.company_id),
-            role=posting.title,
+            role=posting.title[:ROLE_LENGTH],
             stage=Stage.SAVED,
             link=posting.url,
             source=f"{posting.board.label} (a rival's board)",
             location=posting.place[:200],
             salary=_salary(posting.pay),
-            posting=posting.text,
+            posting=posting.text[:POSTING_LENGTH],
         )
         rival_store.link_application(session, opening_id, application.id)
         return application

@@ -87,9 +87,27 @@ def boards_of(session: Session, company_ids: Collection[int] | None = None) -> l
     return [to_job_board(row) for row in session.scalars(query)]
 
 
-def board_of(session: Session, company_id: int) -> JobBoard | None:
-    row = session.scalar(select(JobBoardRow).where(JobBoardRow.company_id == company_id))
+def board_of(session: Session, company_id: int, *, lock: bool = False) -> JobBoard | None:
+    """A company's board; `lock`: held until the transaction ends (two scans storing the
+    same board's openings take turns)."""
+    query = select(JobBoardRow).where(JobBoardRow.company_id == company_id)
+    row = session.scalar(query.with_for_update() if lock else query)
     return to_job_board(row) if row is not None else None
+
+
+def rival_ids(session: Session, company_id: int) -> list[int]:
+    """The ids of a company's rivals, in the order they were added."""
+    return [r.other(company_id) for r in rivalries_of(session, [company_id])]
+
+
+def listed_counts(session: Session, company_ids: Collection[int]) -> dict[int, int]:
+    """How many openings each company's board listed at its last scan."""
+    query = (
+        select(PostingRow.company_id, func.count())
+        .where(PostingRow.company_id.in_(company_ids), PostingRow.gone_at.is_(None))
+        .group_by(PostingRow.company_id)
+    )
+    return {company_id: int(count) for company_id, count in session.execute(query)}
 
 
 def board_owner(session: Session, ref: BoardRef) -> int | None:
@@ -146,6 +164,13 @@ def mark_scanned(session: Session, board_id: int, now: datetime) -> None:
     if row is None:
         raise NotFound("job board", board_id)
     row.since, row.scanned_at = row.scanned_at, now
+
+
+def clear_failure(session: Session, board_id: int) -> None:
+    """The board's openings were read after all (from the cache)."""
+    session.execute(
+        update(JobBoardRow).where(JobBoardRow.id == board_id).values(failed_at=None, failure="")
+    )
 
 
 def mark_failed(session: Session, board_id: int, now: datetime, reason: str) -> None:
@@ -213,8 +238,12 @@ def _with_company() -> Select[Any]:
     )
 
 
-def get_opening(session: Session, opening_id: int) -> Opening:
-    found = session.execute(_with_company().where(PostingRow.id == opening_id)).first()
+def get_opening(session: Session, opening_id: int, *, lock: bool = False) -> Opening:
+    """An opening; `lock`: held until the transaction ends (two saves of it take turns)."""
+    query = _with_company().where(PostingRow.id == opening_id)
+    if lock:
+        query = query.with_for_update(of=PostingRow.__table__)
+    found = session.execute(query).first()
     if found is None:
         raise NotFound("opening", opening_id)
     return to_opening(found, found.company_name)
@@ -245,7 +274,7 @@ def store_postings(
             )
         )
     }
-    given = {posting.key: _values(posting) for posting in postings}
+    given = {_key(posting): _values(posting) for posting in postings}
     elsewhere = _ids_of(session, [key for key in given if key not in known])
     inserts, changed, seen_ids = [], [], []
     for key, values in given.items():
@@ -300,6 +329,11 @@ _FIELDS = (
     PostingRow.text,
     PostingRow.pay,
 )
+
+
+def _key(posting: Posting) -> str:
+    """Posting.key with the id as stored (at most 200 characters): it fits its column."""
+    return f"{posting.board}:{posting.token}:{posting.id[:200]}"
 
 
 def _values(posting: Posting) -> dict[str, Any]:

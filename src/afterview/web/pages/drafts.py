@@ -44,14 +44,16 @@ def list_drafts(
 def write_draft(ws: WorkspaceDep, form: FormDep) -> RedirectResponse:
     """Write a draft of `kind` for an application (`to`: the contact, for the kinds that
     go to someone), then open it in the editor. An untouched draft of the same message is
-    written again; one you edited is kept."""
+    written again; one you edited is opened as it is."""
     from afterview.services.drafts import write_drafts
 
     kind = form.get("kind", "")
     if kind not in set(DraftKind) or kind == DraftKind.THANK_YOU:
         raise InvalidInput(f"{kind!r} is not a kind of draft for an application.", field="kind")
     to = form.get("to", "").strip() or None
-    [view] = write_drafts(ws, DraftKind(kind), form.get("application", ""), to=to)
+    [view] = write_drafts(
+        ws, DraftKind(kind), form.get("application", ""), to=to, keep_edited=True
+    )
     return RedirectResponse(f"/drafts/{view.draft.id}", status_code=303)
 
 
