@@ -51,9 +51,7 @@ def write_draft(ws: WorkspaceDep, form: FormDep) -> RedirectResponse:
     if kind not in set(DraftKind) or kind == DraftKind.THANK_YOU:
         raise InvalidInput(f"{kind!r} is not a kind of draft for an application.", field="kind")
     to = form.get("to", "").strip() or None
-    [view] = write_drafts(
-        ws, DraftKind(kind), form.get("application", ""), to=to, keep_edited=True
-    )
+    [view] = write_drafts(ws, DraftKind(kind), form.get("application", ""), to=to, keep_edited=True)
     return RedirectResponse(f"/drafts/{view.draft.id}", status_code=303)
 
 
