@@ -3,6 +3,7 @@ found there, ranked for you (practice 4)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -83,13 +84,13 @@ def scan(
 
 def _scan_line(b: BoardScan, now: datetime, cache_hours: float) -> str:
     """'Globex (Greenhouse: globex): 23 openings, 4 new since Tuesday'."""
-    from afterview.domain.rivals import since_phrase
+    from afterview.domain.rivals import new_words
 
     head = f"{b.company} ({b.board.label})"
     if b.failed:
         return f"{head}: failed — {b.failure}"
     count = f"{b.listed} opening{'s' * (b.listed != 1)}"
-    new = f"{b.new or 'none'} new {since_phrase(b.since, now)}" if b.since else "first scan"
+    new = new_words(b.new, b.since, now)
     if b.source == "cache":
         new += f" (from the cache, under {cache_hours:g} h old: --refresh asks the board again)"
     return f"{head}: {count}, {new}"
@@ -296,14 +297,7 @@ def opening_json(item: RankedOpening) -> dict[str, Any]:
         "employment": p.employment,
         "url": p.url,
         "published_at": p.published_at,
-        "pay": None
-        if p.pay is None
-        else {
-            "currency": p.pay.currency,
-            "low": p.pay.low,
-            "high": p.pay.high,
-            "period": p.pay.period,
-        },
+        "pay": asdict(p.pay) if p.pay else None,
         "first_seen_at": o.first_seen_at,
         "last_seen_at": o.last_seen_at,
         "gone_at": o.gone_at,

@@ -230,6 +230,14 @@ def _field_words(role: str) -> set[str]:
     return {w for w in words if w and w not in _NOT_FIELD}
 
 
+def new_words(new: int, since: datetime | None, now: datetime) -> str:
+    """What a scan found new: '4 new since Tuesday', 'none new since 10:00', or 'first
+    scan' (nothing to be new against yet)."""
+    if since is None:
+        return "first scan"
+    return f"{new or 'none'} new {since_phrase(since, now)}"
+
+
 def since_phrase(since: datetime, now: datetime) -> str:
     """'since Tuesday' within the last week, else 'since 3 Nov' ('since 3 Nov 2025' in
     another year); both in `now`'s zone."""

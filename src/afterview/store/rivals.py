@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 from uuid import uuid4
@@ -181,12 +181,6 @@ def mark_failed(session: Session, board_id: int, now: datetime, reason: str) -> 
     )
 
 
-def pay_json(pay: Pay | None) -> dict[str, Any] | None:
-    if pay is None:
-        return None
-    return {"currency": pay.currency, "low": pay.low, "high": pay.high, "period": pay.period}
-
-
 def to_opening(row: PostingRow | Row[Any], company: str) -> Opening:
     """An opening from its ORM row or a plain row of the table's columns."""
     pay = row.pay
@@ -349,7 +343,7 @@ def _values(posting: Posting) -> dict[str, Any]:
         "url": posting.url,
         "published_at": posting.published_at,
         "text": posting.text,
-        "pay": pay_json(posting.pay),
+        "pay": asdict(posting.pay) if posting.pay else None,
     }
 
 

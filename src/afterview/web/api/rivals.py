@@ -4,6 +4,7 @@ for you from the last scans, and saving one as an application."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from typing import Annotated
 
@@ -282,10 +283,6 @@ def board_out(board: JobBoard) -> BoardOut:
 def opening_out(item: scanning.RankedOpening) -> OpeningOut:
     o = item.opening
     p = o.posting
-    pay = None
-    if p.pay is not None:
-        pay = {"currency": p.pay.currency, "low": p.pay.low, "high": p.pay.high}
-        pay["period"] = p.pay.period
     return OpeningOut(
         id=o.id,
         company={"id": o.company_id, "name": o.company},
@@ -299,7 +296,7 @@ def opening_out(item: scanning.RankedOpening) -> OpeningOut:
         employment=p.employment,
         url=p.url,
         published_at=_moment(p.published_at),
-        pay=pay,
+        pay=asdict(p.pay) if p.pay else None,
         first_seen_at=o.first_seen_at.isoformat(),
         last_seen_at=o.last_seen_at.isoformat(),
         new=item.new,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
@@ -15,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from afterview.domain.applications import Application
 from afterview.domain.errors import AfterviewError, Ambiguous, Conflict, InvalidInput, NotFound
-from afterview.domain.rivals import since_phrase
+from afterview.domain.rivals import new_words
 from afterview.services.scan import BoardScan, ScanReport
 from afterview.services.workspace import Workspace
 from afterview.web.deps import TemplatesDep, WorkspaceDep
@@ -143,13 +142,9 @@ def scanned(ws: Workspace, report: ScanReport) -> Scanned:
     from afterview.services.profile import display_zone
 
     now = ws.now().astimezone(ZoneInfo(display_zone(ws)))
-    return Scanned(report, [(board, _new_words(board, now)) for board in report.boards])
-
-
-def _new_words(board: BoardScan, now: datetime) -> str:
-    if board.since is None:
-        return "first scan: nothing counts as new yet"
-    return f"{board.new} new {since_phrase(board.since, now)}"
+    return Scanned(
+        report, [(board, new_words(board.new, board.since, now)) for board in report.boards]
+    )
 
 
 def _application(ws: Workspace, application_id: int) -> Application:
