@@ -10,7 +10,6 @@ import json
 
 import pytest
 
-from afterview.domain.boards import Board
 from tests.boardserver import BoardServer, Reply, fixture, greenhouse_jobs
 from tests.cli.conftest import Run
 
@@ -451,12 +450,6 @@ def test_bad_input_is_refused_plainly(acme: Run, args: tuple[str, ...], code: in
 )
 def test_usage_errors_exit_2(acme: Run, args: tuple[str, ...], error: str):
     assert error in acme(*args, expect=2).stderr
-
-
-def test_the_board_choices_are_the_boards_afterview_reads():
-    from afterview.cli.openings import BOARDS
-
-    assert set(BOARDS) == {str(board) for board in Board}
 
 
 def test_the_interview_plan_lists_the_best_openings_at_the_rivals(scanned: Run):

@@ -12,6 +12,7 @@ from afterview.cli import CliState
 from afterview.cli.options import json_option, on_terminal, pass_state
 from afterview.cli.output import emit_json, local_time, print_fields, print_section, print_table
 from afterview.cli.rivals import board_ref_json, company_ref, no_board
+from afterview.domain.boards import Board
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -19,8 +20,8 @@ if TYPE_CHECKING:
     from afterview.domain.boards import Pay
     from afterview.services.scan import BoardScan, RankedOpening
 
-# domain.boards.Board's values (a test keeps them equal), for --board's choices.
-BOARDS = ("greenhouse", "lever", "ashby", "smartrecruiters", "workable", "recruitee", "personio")
+# --board's choices (domain.boards is pure and quick to import).
+BOARDS = tuple(str(board) for board in Board)
 
 
 @click.command()
