@@ -445,3 +445,20 @@ def test_scan_all_boards_from_the_openings_page(search: Search):
     assert len(search.server.requests) == 1
     search.client.post("/openings/scan", data={"refresh": "1"})
     assert len(search.server.requests) == 2
+
+
+def test_the_interview_plan_shows_the_best_openings_at_the_rivals(demo_client: TestClient):
+    """The sample search: Northwind's rivals were scanned twice, a week apart."""
+    [northwind] = [
+        i
+        for i in demo_client.get("/api/interviews").json()
+        if str(i["application"]["label"]).startswith("Northwind Analytics")
+    ][:1]
+    page = demo_client.get(f"/interviews/{northwind['id']}").text
+    practice = page[page.index('id="p-4"') : page.index('id="p-5"')]
+    assert "Best openings at Northwind Analytics&#39;s rivals:" in practice
+    assert listed(practice) == [
+        "Analytics Engineer",
+        "Senior Data Engineer",
+        "Staff Data Engineer, Streaming",
+    ]
