@@ -74,6 +74,22 @@ SERVER_LOGGERS = ("afterview", "uvicorn.error")
 _shots_key = pytest.StashKey[list[Path]]()
 
 
+def check_fits(
+    page: Page, path: str, shots: Callable[[Page, str], Path], shot: str | None = None
+) -> None:
+    """Open `path` at desktop and phone size: it answers 200 and never scrolls sideways;
+    `shot` names its screenshots (`{shot}-desktop`, `{shot}-phone`)."""
+    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        response = page.goto(path)
+        assert response is not None
+        assert response.status == 200
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], f"{path} scrolls sideways at {viewport}: {widths}"
+        if shot:
+            shots(page, f"{shot}-{size}")
+
+
 def _unavailable(reason: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"Browser tests are required in CI: {reason}", pytrace=False)

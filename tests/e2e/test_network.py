@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.conftest import DESKTOP, PHONE, BrowserLog, expect
+from tests.e2e.conftest import BrowserLog, check_fits, expect
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -158,13 +158,5 @@ def test_asking_someone_and_recording_their_reply(page: Page, shots) -> None:
 def test_the_network_pages_fit_a_phone(
     page: Page, browser_log: BrowserLog, shots, path: str
 ) -> None:
-    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        response = page.goto(path)
-        assert response is not None
-        assert response.status == 200
-        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert widths[0] <= widths[1], f"{path} scrolls sideways at {viewport}: {widths}"
-        if path == "/contacts/import":
-            shots(page, f"contact-import-{size}")
+    check_fits(page, path, shots, "contact-import" if path == "/contacts/import" else None)
     assert browser_log.errors() == []

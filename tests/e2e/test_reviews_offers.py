@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.conftest import DESKTOP, PHONE, BrowserLog, expect
+from tests.e2e.conftest import BrowserLog, check_fits, expect
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -204,13 +204,5 @@ def test_rejecting_an_application_through_its_button(page: Page, shots) -> None:
 
 @pytest.mark.parametrize("path", ["/reviews", "/offers", "/interviews/4", "/applications/4"])
 def test_the_pages_fit_a_phone(page: Page, browser_log: BrowserLog, shots, path: str) -> None:
-    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        response = page.goto(path)
-        assert response is not None
-        assert response.status == 200
-        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert widths[0] <= widths[1], f"{path} scrolls sideways at {viewport}: {widths}"
-        if path in ("/reviews", "/offers"):
-            shots(page, f"{path.strip('/')}-{size}")
+    check_fits(page, path, shots, path.strip("/") if path in ("/reviews", "/offers") else None)
     assert browser_log.errors() == []

@@ -14,7 +14,7 @@ import pytest
 
 from tests.boardserver import BoardServer, Reply, greenhouse_jobs
 from tests.conftest import NOW
-from tests.e2e.conftest import DESKTOP, PHONE, BrowserLog, LiveServer, expect
+from tests.e2e.conftest import BrowserLog, LiveServer, check_fits, expect
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -112,13 +112,5 @@ def test_a_rival_is_scanned_ranked_filtered_and_saved(
 
 @pytest.mark.parametrize("path", ["/openings", STARK])
 def test_the_rival_pages_fit_a_phone(page: Page, browser_log: BrowserLog, shots, path: str) -> None:
-    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        response = page.goto(path)
-        assert response is not None
-        assert response.status == 200
-        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert widths[0] <= widths[1], f"{path} scrolls sideways at {viewport}: {widths}"
-        if path == "/openings":
-            shots(page, f"openings-empty-{size}")
+    check_fits(page, path, shots, "openings-empty" if path == "/openings" else None)
     assert browser_log.errors() == []
