@@ -36,7 +36,8 @@ from afterview.integrations.export_document import (
     read_document,
     write_document,
 )
-from afterview.services.importer import KINDS, SUBJECT_TABLES, Importer, ImportReport
+from afterview.services.import_rows import SUBJECT_TABLES
+from afterview.services.importer import KINDS, Importer, ImportReport
 from afterview.services.workspace import Workspace
 from afterview.store import transfer as tables
 
