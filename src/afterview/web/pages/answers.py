@@ -53,6 +53,20 @@ def answer(
     return templates.TemplateResponse(request, name, dict(context), status_code=status)
 
 
+def application_answer(
+    request: Request, templates: Jinja2Templates, context: Mapping[str, object], status: int
+) -> HTMLResponse:
+    """answer() for a form on the application page: its detail for htmx, else the page."""
+    return answer(
+        request,
+        templates,
+        page="application.html",
+        fragment="application_detail.html",
+        context=context,
+        status=status,
+    )
+
+
 def field_errors(
     error: AfterviewError, fields: Mapping[str, str], default: str = FORM
 ) -> dict[str, str]:

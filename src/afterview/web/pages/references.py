@@ -16,7 +16,7 @@ from afterview.domain.values import POSTING_LENGTH, limit_text
 from afterview.services.drafts import DraftView
 from afterview.services.references import Reference, Use
 from afterview.web.deps import TemplatesDep, WorkspaceDep
-from afterview.web.pages.answers import FormDep, FormListsDep, answer, field_errors
+from afterview.web.pages.answers import FormDep, FormListsDep, application_answer, field_errors
 from afterview.web.pages.contacts import contact_context
 
 router = APIRouter()
@@ -118,14 +118,7 @@ def give_references(
     else:
         context = detail_context(ws, application_id) | {"give_notice": given}
         status = 200
-    return answer(
-        request,
-        templates,
-        page="application.html",
-        fragment="application_detail.html",
-        context=context,
-        status=status,
-    )
+    return application_answer(request, templates, context, status)
 
 
 def give_context(

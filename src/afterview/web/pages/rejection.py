@@ -16,7 +16,7 @@ from afterview.domain.stages import Stage
 from afterview.services.drafts import DraftView
 from afterview.services.rejection import Rejected
 from afterview.web.deps import TemplatesDep, WorkspaceDep
-from afterview.web.pages.answers import FORM, FormDep, answer, field_errors
+from afterview.web.pages.answers import FORM, FormDep, application_answer, field_errors
 
 router = APIRouter()
 FIELDS = ("reason", "feedback")
@@ -66,14 +66,7 @@ def reject_application(
         planned = Planned(done, drafts, *pipeline_bars(done.health))
         context = detail_context(ws, application_id) | {"rejected": planned}
         status = 200
-    return answer(
-        request,
-        templates,
-        page="application.html",
-        fragment="application_detail.html",
-        context=context,
-        status=status,
-    )
+    return application_answer(request, templates, context, status)
 
 
 def reject_context(application: Application) -> dict[str, object]:

@@ -19,7 +19,7 @@ from afterview.domain.interviews import Interview
 from afterview.domain.reviews import FADE_AFTER, HIGHEST, LOWEST, Question, Review, ReviewKind
 from afterview.domain.stages import Stage
 from afterview.web.deps import TemplatesDep, WorkspaceDep
-from afterview.web.pages.answers import FormDep, answer, field_errors, is_htmx
+from afterview.web.pages.answers import FormDep, answer, application_answer, field_errors, is_htmx
 from afterview.web.pages.charts import dimension_label, ratings_chart
 
 router = APIRouter()
@@ -139,9 +139,9 @@ def write_lessons(
             "lessons_values": values,
             "lessons_errors": errors,
         }
-        return _application_answer(request, templates, context, 422)
+        return application_answer(request, templates, context, 422)
     context = detail_context(ws, application_id) | {"lessons_saved": saved}
-    return _application_answer(request, templates, context, 200)
+    return application_answer(request, templates, context, 200)
 
 
 @router.post("/applications/{application_id}/feedback", response_model=None)
@@ -169,22 +169,9 @@ def write_feedback(
             "feedback_values": values,
             "feedback_errors": errors,
         }
-        return _application_answer(request, templates, context, 422)
+        return application_answer(request, templates, context, 422)
     context = detail_context(ws, application_id) | {"feedback_saved": saved}
-    return _application_answer(request, templates, context, 200)
-
-
-def _application_answer(
-    request: Request, templates: TemplatesDep, context: dict[str, object], status: int
-) -> HTMLResponse:
-    return answer(
-        request,
-        templates,
-        page="application.html",
-        fragment="application_detail.html",
-        context=context,
-        status=status,
-    )
+    return application_answer(request, templates, context, 200)
 
 
 def review_context(ws: WorkspaceDep, interview: Interview) -> dict[str, object]:
