@@ -52,13 +52,13 @@ def search(board_server: BoardServer, ws: Workspace) -> Workspace:
 
 
 def test_a_pasted_job_link_adds_the_rival_with_its_board(search: Workspace):
-    rivals = add_rival(search, "Acme", "https://job-boards.greenhouse.io/globex/jobs/123")
+    rivals = add_rival(search, "Acme", "https://job-boards.greenhouse.io/globex/jobs/123").rivals
     [rival] = rivals.rivals
     assert rival.company.name == "Globex"
     assert rival.board is not None
     assert rival.board.ref.token == "globex"
     # It reads both ways, and a second paste of another of its links finds the same company.
-    again = add_rival(search, "Acme", "https://boards.greenhouse.io/globex")
+    again = add_rival(search, "Acme", "https://boards.greenhouse.io/globex").rivals
     assert [r.company.name for r in again.rivals] == ["Globex"]
     assert [r.company.name for r in rivals_of(search, "Globex").rivals] == ["Acme Corp"]
 
@@ -91,7 +91,7 @@ def test_one_board_per_company_and_removing(search: Workspace):
     assert board.ref.token == "initech"
     remove_board(search, "Initech")
     assert rivals_of(search, "Initech").board is None
-    after = remove_rival(search, "Acme", "Globex")
+    after = remove_rival(search, "Acme", "Globex").rivals
     assert [r.company.name for r in after.rivals] == ["Initech"]
     with pytest.raises(InvalidInput, match="not a rival"):
         remove_rival(search, "Acme", "Globex")

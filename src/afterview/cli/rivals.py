@@ -42,24 +42,20 @@ def rival() -> None:
 def add(state: CliState, company: str, rival_ref: str, link: str, name: str) -> None:
     """Make RIVAL a rival of COMPANY. A job link finds the company whose board it is, or adds
     one named by --name (or the board's token) with its board set from the link."""
-    from afterview.services.rivals import add_rival, rivals_of
+    from afterview.services.rivals import add_rival
 
-    ws = state.workspace()
-    before = {r.company.id: r.board.ref if r.board else None for r in rivals_of(ws, company).rivals}
-    after = add_rival(ws, company, rival_ref, link=link, name=name)
-    whose = after.company.name
-    for r in after.rivals:
-        board = r.board.ref if r.board else None
-        if r.company.id not in before:
-            said = f"; its board: {board.label}." if board else "."
-            click.echo(f"{r.company.name} is now a rival of {whose}{said}")
-            if board is None:
-                click.echo(no_board(r.company.name))
-            return
-        if board != before[r.company.id] and board is not None:
-            click.echo(f"{r.company.name} is a rival of {whose} already; its board: {board.label}.")
-            return
-    click.echo(f"Nothing changed: {rival_ref!r} is a rival of {whose} already.")
+    change = add_rival(state.workspace(), company, rival_ref, link=link, name=name)
+    whose, name_ = change.rivals.company.name, change.rival.name
+    board = change.board.ref if change.board else None
+    if change.paired:
+        said = f"; its board: {board.label}." if board else "."
+        click.echo(f"{name_} is now a rival of {whose}{said}")
+        if board is None:
+            click.echo(no_board(name_))
+    elif change.board_set and board is not None:
+        click.echo(f"{name_} is a rival of {whose} already; its board: {board.label}.")
+    else:
+        click.echo(f"Nothing changed: {rival_ref!r} is a rival of {whose} already.")
 
 
 @rival.command("list", short_help="A company's rivals, their boards and last scans.")
@@ -113,15 +109,10 @@ def _board_cells(board: JobBoard | None, listed: int, zone: str) -> tuple[str, s
 @pass_state
 def remove(state: CliState, company: str, rival_ref: str) -> None:
     """RIVAL is no longer a rival of COMPANY (both keep their boards and openings)."""
-    from afterview.services.rivals import remove_rival, rivals_of
+    from afterview.services.rivals import remove_rival
 
-    ws = state.workspace()
-    before = rivals_of(ws, company).rivals
-    after = remove_rival(ws, company, rival_ref)
-    kept = {r.company.id for r in after.rivals}
-    for r in before:
-        if r.company.id not in kept:
-            click.echo(f"{r.company.name} is no longer a rival of {after.company.name}.")
+    change = remove_rival(state.workspace(), company, rival_ref)
+    click.echo(f"{change.rival.name} is no longer a rival of {change.rivals.company.name}.")
 
 
 @rival.command("suggest", short_help="Companies suggested as rivals, from your applications.")

@@ -48,6 +48,17 @@ class Rivals:
     suggestions: list[Suggestion]
 
 
+@dataclass(frozen=True, slots=True)
+class RivalChange:
+    """What adding or removing a rival did, and the company's rivals after."""
+
+    rivals: Rivals
+    rival: Company  # the rival added or removed
+    paired: bool  # the two became rivals now (adding) or stopped being rivals (removing)
+    board: JobBoard | None  # the rival's board now
+    board_set: bool  # adding set the rival's board (a new one, or another than before)
+
+
 def rivals_of(ws: Workspace, reference: str | int) -> Rivals:
     with ws.ready().read() as session:
         company = find_company(session, reference)
@@ -56,7 +67,7 @@ def rivals_of(ws: Workspace, reference: str | int) -> Rivals:
 
 def add_rival(
     ws: Workspace, reference: str | int, rival: str, *, link: str = "", name: str = ""
-) -> Rivals:
+) -> RivalChange:
     """Make `rival` a rival of the company `reference` names. `rival` is a company (its id,
     name or alias; created when there is none) or a job link; `link` gives the rival's board
     when `rival` is a name; `name` names a company a link alone would create."""
@@ -91,10 +102,13 @@ def add_rival(
                 ref = board_source(link)
         if other.id == company.id:
             raise InvalidInput(f"{company.name} cannot be its own rival.", field="rival")
-        _pair(session, company.id, other.id, now)
-        if ref is not None:
+        paired = _pair(session, company.id, other.id, now)
+        board, board_set = (
             _set_board(session, other, ref, link.strip(), now)
-        return _rivals(session, company)
+            if ref is not None
+            else (rival_store.board_of(session, other.id), False)
+        )
+        return RivalChange(_rivals(session, company), other, paired, board, board_set)
 
 
 def add_suggested(ws: Workspace, reference: str | int) -> tuple[Rivals, list[Suggestion]]:
@@ -109,17 +123,18 @@ def add_suggested(ws: Workspace, reference: str | int) -> tuple[Rivals, list[Sug
         return _rivals(session, company), taken
 
 
-def _pair(session: Session, company_id: int, other_id: int, now: datetime) -> None:
-    """Make two companies rivals (if they are not), on both timelines."""
+def _pair(session: Session, company_id: int, other_id: int, now: datetime) -> bool:
+    """Make two companies rivals, on both timelines; False when they were already."""
     if rival_store.rivalry(session, company_id, other_id) is not None:
-        return
+        return False
     before = _rival_names(session, company_id)
     rival_store.add_rivalry(session, company_id, other_id, now)
     _record_rivals(session, company_id, before, now)
     _record_rivals(session, other_id, _rival_names(session, other_id, without=company_id), now)
+    return True
 
 
-def remove_rival(ws: Workspace, reference: str | int, rival: str | int) -> Rivals:
+def remove_rival(ws: Workspace, reference: str | int, rival: str | int) -> RivalChange:
     now = ws.now()
     with ws.ready().write() as session:
         company = find_company(session, reference)
@@ -131,7 +146,8 @@ def remove_rival(ws: Workspace, reference: str | int, rival: str | int) -> Rival
         rival_store.remove_rivalry(session, found.id)
         _record_rivals(session, company.id, before, now)
         _record_rivals(session, other.id, theirs, now)
-        return _rivals(session, company)
+        board = rival_store.board_of(session, other.id)
+        return RivalChange(_rivals(session, company), other, True, board, False)
 
 
 def set_board(ws: Workspace, reference: str | int, source: str) -> JobBoard:
@@ -141,7 +157,7 @@ def set_board(ws: Workspace, reference: str | int, source: str) -> JobBoard:
     ref = board_source(source)
     with ws.ready().write() as session:
         company = find_company(session, reference)
-        return _set_board(session, company, ref, source.strip(), now)
+        return _set_board(session, company, ref, source.strip(), now)[0]
 
 
 def remove_board(ws: Workspace, reference: str | int) -> Company:
@@ -160,7 +176,8 @@ def remove_board(ws: Workspace, reference: str | int) -> Company:
 
 def _set_board(
     session: Session, company: Company, ref: BoardRef, link: str, now: datetime
-) -> JobBoard:
+) -> tuple[JobBoard, bool]:
+    """The company's board now, and whether it is another than before."""
     owner = rival_store.board_owner(session, ref)
     if owner is not None and owner != company.id:
         other = company_store.get_company(session, owner)
@@ -175,7 +192,7 @@ def _set_board(
         {"board": board_text(before.ref) if before else None},
         {"board": board_text(ref)},
     )
-    return saved
+    return saved, before is None or before.ref != ref
 
 
 def _rivals(session: Session, company: Company) -> Rivals:

@@ -156,13 +156,13 @@ def add_rival(company_id: int, new: RivalIn, ws: WorkspaceDep) -> RivalsOut:
         if isinstance(error.__cause__, NotFound) and error.__cause__.key == company_id:
             raise error.__cause__ from None  # the path's company: not found
         raise
-    return rivals_out(found)
+    return rivals_out(found.rivals)
 
 
 @router.delete("/companies/{company_id}/rivals/{rival_id}")
 def remove_rival(company_id: int, rival_id: int, ws: WorkspaceDep) -> RivalsOut:
     """No longer a rival (422 in `rival` when it was none); answers the rivals left."""
-    return rivals_out(service.remove_rival(ws, company_id, rival_id))
+    return rivals_out(service.remove_rival(ws, company_id, rival_id).rivals)
 
 
 @router.put("/companies/{company_id}/board")

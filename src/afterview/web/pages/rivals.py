@@ -41,19 +41,19 @@ def add_rival(
 ) -> Response:
     """Add a rival of the application's company: a company (its id, or a name, created when
     there is none, with its board link if given) or one of its job links."""
-    from afterview.services.rivals import add_rival, rivals_of
+    from afterview.services.rivals import add_rival
 
     application = _application(ws, application_id)
     values = {name: form.get(name, "").strip() for name in ADD_FIELDS}
-    before = {r.company.id for r in rivals_of(ws, application.company_id).rivals}
     try:
-        found = add_rival(ws, application.company_id, values["rival"], link=values["link"])
+        change = add_rival(ws, application.company_id, values["rival"], link=values["link"])
     except EXPECTED as error:
         errors = _add_errors(error, values)
         extra = {"rival_values": values, "rival_errors": errors}
         return _panel(request, ws, templates, application, extra, _status(error))
-    added = [r.company.name for r in found.rivals if r.company.id not in before]
-    notice = f"Added {added[0]} as a rival." if added else "It was a rival already."
+    notice = (
+        f"Added {change.rival.name} as a rival." if change.paired else "It was a rival already."
+    )
     return _done(request, ws, templates, application, notice)
 
 
@@ -62,17 +62,16 @@ def remove_rival(
     request: Request, application_id: int, rival_id: int, ws: WorkspaceDep, templates: TemplatesDep
 ) -> Response:
     """No longer a rival (its board and openings stay, for any other company it rivals)."""
-    from afterview.services.rivals import remove_rival, rivals_of
+    from afterview.services.rivals import remove_rival
 
     application = _application(ws, application_id)
-    rivals = rivals_of(ws, application.company_id).rivals
-    name = next((r.company.name for r in rivals if r.company.id == rival_id), "")
     try:
-        remove_rival(ws, application.company_id, rival_id)
+        change = remove_rival(ws, application.company_id, rival_id)
     except InvalidInput as error:
         extra = {"rival_errors": field_errors(error, {})}
         return _panel(request, ws, templates, application, extra, 422)
-    return _done(request, ws, templates, application, f"{name} is no longer a rival.")
+    notice = f"{change.rival.name} is no longer a rival."
+    return _done(request, ws, templates, application, notice)
 
 
 @router.post("/applications/{application_id}/board", response_model=None)
